@@ -1,0 +1,150 @@
+#include "source/source_file.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sys/stat.h>
+
+namespace iblint {
+
+SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(path)), bytes_(std::move(bytes)) {
+  if (bytes_.size() >= 3 && static_cast<unsigned char>(bytes_[0]) == 0xEF &&
+      static_cast<unsigned char>(bytes_[1]) == 0xBB && static_cast<unsigned char>(bytes_[2]) == 0xBF) {
+    content_begin_ = 3;
+  }
+  line_starts_.push_back(0);
+  for (uint32_t i = 0; i < bytes_.size(); ++i) {
+    if (bytes_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::string_view SourceFile::text(Span span) const {
+  uint32_t begin = std::min<uint32_t>(span.begin, size());
+  uint32_t end = std::clamp<uint32_t>(span.end, begin, size());
+  return std::string_view(bytes_).substr(begin, end - begin);
+}
+
+uint32_t SourceFile::line_of(uint32_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<uint32_t>(it - line_starts_.begin());
+}
+
+uint32_t SourceFile::line_start(uint32_t line) const {
+  if (line == 0) return 0;
+  if (line > line_starts_.size()) return size();
+  return line_starts_[line - 1];
+}
+
+std::string_view SourceFile::line_text(uint32_t line) const {
+  uint32_t begin = line_start(line);
+  uint32_t end = line < line_starts_.size() ? line_starts_[line] : size();
+  if (end > begin && bytes_[end - 1] == '\n') --end;
+  if (end > begin && bytes_[end - 1] == '\r') --end;
+  return std::string_view(bytes_).substr(begin, end - begin);
+}
+
+static bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+Position SourceFile::position(uint32_t offset) const {
+  offset = std::min(offset, size());
+  uint32_t line = line_of(offset);
+  uint32_t begin = std::max(line_start(line), line == 1 ? content_begin_ : 0u);
+  uint32_t column = 1;
+  for (uint32_t i = begin; i < offset; ++i) {
+    if (!is_continuation(bytes_[i])) ++column;
+  }
+  return {line, column};
+}
+
+uint32_t SourceFile::utf16_column(uint32_t offset) const {
+  offset = std::min(offset, size());
+  uint32_t line = line_of(offset);
+  uint32_t i = std::max(line_start(line), line == 1 ? content_begin_ : 0u);
+  uint32_t units = 0;
+  while (i < offset) {
+    size_t len = utf8_sequence_length(bytes_, i);
+    if (len == 0) len = 1;  // an invalid byte counts as one replacement character
+    units += len == 4 ? 2 : 1;
+    i += static_cast<uint32_t>(len);
+  }
+  return units;
+}
+
+uint32_t SourceFile::offset_of(Position position) const {
+  uint32_t line = std::clamp<uint32_t>(position.line, 1, line_count());
+  std::string_view text = line_text(line);
+  uint32_t begin = std::max(line_start(line), line == 1 ? content_begin_ : 0u);
+  uint32_t offset = begin;
+  uint32_t end = line_start(line) + static_cast<uint32_t>(text.size());
+  for (uint32_t column = 1; column < position.column && offset < end; ++column) {
+    ++offset;
+    while (offset < end && is_continuation(bytes_[offset])) ++offset;
+  }
+  return offset;
+}
+
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  size_t len;
+  uint32_t min;
+  uint32_t cp;
+  if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; cp = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; cp = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; cp = c & 0x07; }
+  else return 0;
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+std::optional<uint32_t> SourceFile::first_invalid_utf8() const {
+  size_t i = content_begin_;
+  while (i < bytes_.size()) {
+    size_t len = utf8_sequence_length(bytes_, i);
+    if (len == 0) return static_cast<uint32_t>(i);
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::optional<uint32_t> SourceFile::first_nul() const {
+  size_t pos = bytes_.find('\0', content_begin_);
+  if (pos == std::string::npos) return std::nullopt;
+  return static_cast<uint32_t>(pos);
+}
+
+bool SourceFile::has_utf16_or_utf32_bom() const {
+  auto starts = [&](std::string_view bom) { return bytes_.compare(0, bom.size(), bom) == 0; };
+  using namespace std::string_view_literals;
+  return starts("\xFF\xFE"sv) || starts("\xFE\xFF"sv) || starts("\x00\x00\xFE\xFF"sv);
+}
+
+ReadResult read_source_file(const std::string& path, uint64_t max_bytes) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {std::nullopt, std::string("cannot read: ") + std::strerror(errno)};
+  if (S_ISDIR(st.st_mode)) return {std::nullopt, "is a directory"};
+  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes) {
+    return {std::nullopt, "file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
+                              std::to_string(max_bytes) + " (raise it with --max-file-size)"};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {std::nullopt, std::string("cannot open: ") + std::strerror(errno)};
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<size_t>(in.gcount()));
+    if (bytes.size() > max_bytes) return {std::nullopt, "file grew over the size limit while reading"};
+  }
+  if (in.bad()) return {std::nullopt, std::string("read error: ") + std::strerror(errno)};
+  if (bytes.size() > UINT32_MAX - 1) return {std::nullopt, "file too large"};
+  return {SourceFile(path, std::move(bytes)), {}};
+}
+
+}  // namespace iblint

@@ -1,0 +1,327 @@
+#include "yaml/parser.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+#include <tree_sitter/api.h>
+#include <unordered_map>
+
+#include "yaml/scalar_decode.h"
+
+extern "C" const TSLanguage* tree_sitter_yaml();
+
+namespace iblint::yaml {
+namespace {
+
+struct ParserDeleter { void operator()(TSParser* p) const { ts_parser_delete(p); } };
+struct TreeDeleter { void operator()(TSTree* t) const { ts_tree_delete(t); } };
+
+Span span_of(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }
+bool is(TSNode node, const char* type) { return std::strcmp(ts_node_type(node), type) == 0; }
+
+/// Calls f(child, field_name) for each child, in order, without ts_node_child's O(i) lookup.
+template <typename F>
+void for_each_child(TSNode node, F&& f) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      f(ts_tree_cursor_current_node(&cursor), ts_tree_cursor_current_field_name(&cursor));
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+class Builder {
+ public:
+  Builder(const SourceFile& file, Stream& out) : file_(file), out_(out) {}
+
+  void build_stream(TSNode root) {
+    for_each_child(root, [&](TSNode child, const char*) {
+      if (is(child, "document")) out_.documents.push_back(build_document(child));
+    });
+    // A stream holding only comments still counts as one (empty) document.
+    if (out_.documents.empty()) out_.documents.push_back(make_null(span_of(root).begin));
+  }
+
+ private:
+  Node* make_null(uint32_t at) {
+    Node& n = out_.arena.emplace_back();
+    n.kind = Kind::Scalar;
+    n.type = ScalarType::Null;
+    n.span = {at, at};
+    return &n;
+  }
+
+  Node* build_document(TSNode doc) {
+    Node* root = nullptr;
+    for_each_child(doc, [&](TSNode child, const char*) {
+      if (!root && (is(child, "block_node") || is(child, "flow_node"))) root = build(child, 0);
+    });
+    return root ? root : make_null(ts_node_end_byte(doc));
+  }
+
+  /// block_node / flow_node: optional tag and anchor, then the content.
+  Node* build(TSNode node, int depth) {
+    if (depth > kMaxDepth) {
+      if (!out_.too_deep) {
+        out_.too_deep = true;
+        out_.errors.push_back({first_line(span_of(node)),
+                               "nesting is deeper than " + std::to_string(kMaxDepth) +
+                                   " levels; iblint does not read content this deep"});
+      }
+      return nullptr;
+    }
+    std::string tag, anchor;
+    Span tag_span;
+    Node* content = nullptr;
+    for_each_child(node, [&](TSNode child, const char*) {
+      const char* type = ts_node_type(child);
+      if (std::strcmp(type, "tag") == 0) {
+        tag_span = span_of(child);
+        tag = std::string(file_.text(tag_span));
+      } else if (std::strcmp(type, "anchor") == 0) {
+        std::string_view text = file_.text(span_of(child));
+        anchor = std::string(text.substr(text.empty() ? 0 : 1));
+      } else if (!content && ts_node_is_named(child) && !is(child, "comment")) {
+        content = build_content(child, depth);
+      }
+    });
+    if (!content) content = make_null(ts_node_end_byte(node));
+    content->tag = std::move(tag);
+    content->tag_span = tag_span;
+    if (!anchor.empty()) {
+      content->anchor = anchor;
+      anchors_[anchor] = content;
+    }
+    return content;
+  }
+
+  Node* build_content(TSNode node, int depth) {
+    std::string_view type = ts_node_type(node);
+    if (type == "block_mapping" || type == "flow_mapping") return build_mapping(node, depth, type == "flow_mapping");
+    if (type == "block_sequence" || type == "flow_sequence") return build_sequence(node, depth, type == "flow_sequence");
+    if (type == "alias") return build_alias(node);
+    if (type == "plain_scalar" || type == "single_quote_scalar" || type == "double_quote_scalar" ||
+        type == "block_scalar")
+      return build_scalar(node, type);
+    return nullptr;  // ERROR and anything unexpected: reported by the error walk
+  }
+
+  Node* build_mapping(TSNode node, int depth, bool flow) {
+    Node& map = out_.arena.emplace_back();
+    map.kind = Kind::Mapping;
+    map.flow = flow;
+    map.span = span_of(node);
+    std::unordered_map<std::string, Span> seen;
+    for_each_child(node, [&](TSNode child, const char*) {
+      Node* key = nullptr;
+      Node* value = nullptr;
+      if (is(child, "block_mapping_pair") || is(child, "flow_pair")) {
+        for_each_child(child, [&](TSNode part, const char* field) {
+          if (!field) return;
+          if (std::strcmp(field, "key") == 0) key = build(part, depth + 1);
+          else if (std::strcmp(field, "value") == 0) value = build(part, depth + 1);
+        });
+        if (!key) key = make_null(ts_node_start_byte(child));
+        if (!value) value = make_null(ts_node_end_byte(child));
+      } else if (is(child, "flow_node")) {  // `{ a, b }`: keys without values
+        key = build(child, depth + 1);
+        if (!key) return;
+        value = make_null(key->span.end);
+      } else {
+        return;
+      }
+      map.pairs.push_back({key, value});
+      const Node& k = key->resolved();
+      if (k.kind == Kind::Scalar && k.type != ScalarType::Null) {
+        auto [it, inserted] = seen.emplace(k.value, key->span);
+        if (!inserted) out_.duplicate_keys.push_back({k.value, key->span, it->second});
+      }
+    });
+    return &map;
+  }
+
+  Node* build_sequence(TSNode node, int depth, bool flow) {
+    Node& seq = out_.arena.emplace_back();
+    seq.kind = Kind::Sequence;
+    seq.flow = flow;
+    seq.span = span_of(node);
+    for_each_child(node, [&](TSNode child, const char*) {
+      if (is(child, "block_sequence_item")) {
+        Node* item = nullptr;
+        for_each_child(child, [&](TSNode part, const char*) {
+          if (!item && (is(part, "block_node") || is(part, "flow_node"))) item = build(part, depth + 1);
+        });
+        seq.items.push_back(item ? item : make_null(ts_node_end_byte(child)));
+      } else if (is(child, "flow_node")) {
+        if (Node* item = build(child, depth + 1)) seq.items.push_back(item);
+      } else if (is(child, "flow_pair")) {  // `[a: b]` is a list holding a one-pair mapping
+        Node* map = build_mapping_from_pair(child, depth + 1);
+        seq.items.push_back(map);
+      }
+    });
+    return &seq;
+  }
+
+  Node* build_mapping_from_pair(TSNode pair, int depth) {
+    Node& map = out_.arena.emplace_back();
+    map.kind = Kind::Mapping;
+    map.flow = true;
+    map.span = span_of(pair);
+    Node* key = nullptr;
+    Node* value = nullptr;
+    for_each_child(pair, [&](TSNode part, const char* field) {
+      if (!field) return;
+      if (std::strcmp(field, "key") == 0) key = build(part, depth + 1);
+      else if (std::strcmp(field, "value") == 0) value = build(part, depth + 1);
+    });
+    map.pairs.push_back({key ? key : make_null(map.span.begin), value ? value : make_null(map.span.end)});
+    return &map;
+  }
+
+  Node* build_alias(TSNode node) {
+    Node& alias = out_.arena.emplace_back();
+    alias.kind = Kind::Alias;
+    alias.span = span_of(node);
+    std::string_view text = file_.text(alias.span);
+    alias.value = std::string(text.substr(text.empty() ? 0 : 1));
+    // Only an anchor whose node ended before the alias can be its target: no cycles.
+    auto it = anchors_.find(alias.value);
+    if (it != anchors_.end() && it->second->span.end <= alias.span.begin) alias.alias_target = it->second;
+    return &alias;
+  }
+
+  Node* build_scalar(TSNode node, std::string_view type) {
+    Node& n = out_.arena.emplace_back();
+    n.kind = Kind::Scalar;
+    n.span = span_of(node);
+    std::string_view raw = file_.text(n.span);
+    n.type = ScalarType::String;
+    if (type == "plain_scalar") {
+      n.style = Style::Plain;
+      TSNode inner = ts_node_named_child(node, 0);
+      if (!ts_node_is_null(inner)) {
+        std::string_view t = ts_node_type(inner);
+        if (t == "null_scalar") n.type = ScalarType::Null;
+        else if (t == "boolean_scalar") n.type = ScalarType::Bool;
+        else if (t == "integer_scalar") n.type = ScalarType::Int;
+        else if (t == "float_scalar") n.type = ScalarType::Float;
+        else if (t == "timestamp_scalar") n.type = ScalarType::Timestamp;
+      }
+      n.value = decode_plain(raw);
+    } else if (type == "single_quote_scalar") {
+      n.style = Style::SingleQuoted;
+      n.value = decode_single_quoted(raw);
+    } else if (type == "double_quote_scalar") {
+      n.style = Style::DoubleQuoted;
+      n.value = decode_double_quoted(raw);
+    } else {
+      n.style = !raw.empty() && raw.front() == '>' ? Style::Folded : Style::Literal;
+      std::string_view line = file_.line_text(file_.line_of(n.span.begin));
+      int indent = 0;
+      while (indent < static_cast<int>(line.size()) && line[indent] == ' ') ++indent;
+      n.value = decode_block(raw, indent);
+    }
+    return &n;
+  }
+
+  Span first_line(Span span) const {
+    std::string_view text = file_.text(span);
+    size_t nl = text.find('\n');
+    if (nl != std::string_view::npos) span.end = span.begin + static_cast<uint32_t>(nl);
+    if (span.end > span.begin && file_.bytes()[span.end - 1] == '\r') --span.end;
+    return span;
+  }
+
+  const SourceFile& file_;
+  Stream& out_;
+  std::unordered_map<std::string, const Node*> anchors_;
+};
+
+/// Explains an ERROR node in words a YAML author can act on.
+std::string explain_error(const SourceFile& file, Span span) {
+  std::string_view line = file.line_text(file.line_of(span.begin));
+  std::string_view text = file.text(span);
+  size_t nl = text.find('\n');
+  std::string_view shown = text.substr(0, nl);
+  while (!shown.empty() && (shown.back() == '\r' || shown.back() == ' ')) shown.remove_suffix(1);
+  if (shown.size() > 40) shown = shown.substr(0, 40);
+  std::string message = "YAML syntax error";
+  if (!shown.empty()) message += ": cannot parse `" + std::string(shown) + (text.size() > shown.size() ? "…`" : "`");
+  size_t indent_end = line.find_first_not_of(" \t");
+  if (line.substr(0, indent_end).find('\t') != std::string_view::npos) {
+    message += "; YAML does not allow tabs for indentation, use spaces";
+  } else if (std::count(line.begin(), line.end(), '"') % 2 == 1) {
+    message += "; a quoted value is not closed, or has text after its closing quote";
+  } else if (shown.find(": ") != std::string_view::npos || shown.find(" #") != std::string_view::npos) {
+    message += "; a plain value cannot contain `: ` or ` #`: quote the value or use a block scalar (`|`)";
+  } else {
+    message += "; check the indentation and quoting here";
+  }
+  return message;
+}
+
+/// Walks the whole tree once, without recursion, collecting comments and syntax errors.
+void collect_comments_and_errors(const SourceFile& file, TSNode root, Stream& out) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  constexpr size_t kMaxErrors = 20;
+  while (true) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    bool descend = true;
+    if (is(node, "comment")) {
+      out.comments.push_back(span_of(node));
+      descend = false;
+    } else if (ts_node_is_missing(node)) {
+      if (out.errors.size() < kMaxErrors) {
+        std::string type = ts_node_type(node);
+        out.errors.push_back({span_of(node), "YAML syntax error: expected `" + type + "` here"});
+      }
+      descend = false;
+    } else if (is(node, "ERROR")) {
+      if (out.errors.size() < kMaxErrors) {
+        Span span = span_of(node);
+        std::string_view text = file.text(span);
+        size_t start = text.find_first_not_of(" \t\r\n");
+        if (start != std::string_view::npos) span.begin += static_cast<uint32_t>(start);
+        std::string_view rest = file.text(span);
+        size_t nl = rest.find('\n');
+        Span first = span;
+        if (nl != std::string_view::npos) first.end = span.begin + static_cast<uint32_t>(nl);
+        if (first.end > first.begin && file.bytes()[first.end - 1] == '\r') --first.end;
+        out.errors.push_back({first, explain_error(file, span)});
+      }
+      descend = false;  // nested ERROR nodes are the same mistake, reported once
+    }
+    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        ts_tree_cursor_delete(&cursor);
+        return;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Stream> parse(const SourceFile& file) {
+  auto stream = std::make_unique<Stream>();
+  std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
+  ts_parser_set_language(parser.get(), tree_sitter_yaml());
+  // Parse from after the BOM, keeping byte offsets relative to the whole file.
+  TSRange range{{0, file.content_begin()}, {UINT32_MAX, UINT32_MAX}, file.content_begin(), UINT32_MAX};
+  ts_parser_set_included_ranges(parser.get(), &range, 1);
+  std::unique_ptr<TSTree, TreeDeleter> tree(
+      ts_parser_parse_string(parser.get(), nullptr, file.bytes().data(), file.size()));
+  if (!tree) {
+    stream->errors.push_back({{0, 0}, "the YAML parser gave up on this file"});
+    stream->documents.push_back(&stream->arena.emplace_back());
+    return stream;
+  }
+  TSNode root = ts_tree_root_node(tree.get());
+  Builder(file, *stream).build_stream(root);
+  collect_comments_and_errors(file, root, *stream);
+  return stream;
+}
+
+}  // namespace iblint::yaml

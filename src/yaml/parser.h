@@ -1,0 +1,41 @@
+#pragma once
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "source/source_file.h"
+#include "yaml/node.h"
+
+namespace iblint::yaml {
+
+struct SyntaxError {
+  Span span;
+  std::string message;
+};
+
+struct DuplicateKey {
+  std::string key;
+  Span span;   ///< the repeated key
+  Span first;  ///< where the key was first written
+};
+
+/// Deepest nesting we build nodes for; deeper content is reported and left out, so that no
+/// walk over the tree recurses without bound.
+inline constexpr int kMaxDepth = 500;
+
+/// Everything the YAML layer learned about one file.
+struct Stream {
+  std::deque<Node> arena;                ///< owns every node
+  std::vector<const Node*> documents;    ///< one root per YAML document
+  std::vector<SyntaxError> errors;
+  std::vector<DuplicateKey> duplicate_keys;
+  std::vector<Span> comments;            ///< every `# ...` comment, in file order
+  bool too_deep = false;
+};
+
+/// Parses the file's bytes with the tree-sitter YAML grammar and builds the node model.
+/// Never throws on bad input: problems are recorded in Stream::errors.
+std::unique_ptr<Stream> parse(const SourceFile& file);
+
+}  // namespace iblint::yaml

@@ -1,0 +1,53 @@
+#include "source/source_file.h"
+
+#include <gtest/gtest.h>
+
+namespace iblint {
+namespace {
+
+TEST(SourceFile, PositionsCountCodePointsAfterBom) {
+  SourceFile f("x", "\xEF\xBB\xBFk: v\n\xC3\xA9t\xC3\xA9: x\n");
+  EXPECT_EQ(f.content_begin(), 3u);
+  EXPECT_EQ(f.position(3), (Position{1, 1}));
+  EXPECT_EQ(f.position(6), (Position{1, 4}));
+  uint32_t line2 = f.line_start(2);
+  EXPECT_EQ(f.position(line2 + 5), (Position{2, 4}));  // after "été"
+  EXPECT_EQ(f.offset_of({2, 4}), line2 + 5);
+}
+
+TEST(SourceFile, CrlfLinesExcludeTheBreak) {
+  SourceFile f("x", "a: 1\r\nb: 2\r\n");
+  EXPECT_EQ(f.line_text(1), "a: 1");
+  EXPECT_EQ(f.line_text(2), "b: 2");
+  EXPECT_EQ(f.position(6), (Position{2, 1}));
+}
+
+TEST(SourceFile, TabsCountAsOneColumn) {
+  SourceFile f("x", "\tx");
+  EXPECT_EQ(f.position(1), (Position{1, 2}));
+}
+
+TEST(SourceFile, Utf16ColumnsCountSurrogatePairs) {
+  SourceFile f("x", "\xF0\x9F\x98\x80x");  // U+1F600 then x
+  EXPECT_EQ(f.utf16_column(4), 2u);
+  EXPECT_EQ(f.position(4), (Position{1, 2}));
+}
+
+TEST(SourceFile, FindsInvalidUtf8AndNul) {
+  EXPECT_EQ(SourceFile("x", "ok\xC3(").first_invalid_utf8(), 2u);
+  EXPECT_FALSE(SourceFile("x", "ok \xC3\xA9").first_invalid_utf8());
+  EXPECT_EQ(SourceFile("x", std::string("a\0b", 3)).first_nul(), 1u);
+  EXPECT_EQ(SourceFile("x", "\xED\xA0\x80").first_invalid_utf8(), 0u);  // surrogate
+  EXPECT_TRUE(SourceFile("x", "\xFF\xFE" "a\0").has_utf16_or_utf32_bom());
+}
+
+TEST(SourceFile, ReadRefusesOversizeAndDirectories) {
+  EXPECT_FALSE(read_source_file("/nonexistent/file").file);
+  EXPECT_NE(read_source_file("/").error.find("directory"), std::string::npos);
+  ReadResult big = read_source_file(IBLINT_SOURCE_DIR "/CMakeLists.txt", 10);
+  EXPECT_FALSE(big.file);
+  EXPECT_NE(big.error.find("over the limit"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace iblint
