@@ -1,12 +1,25 @@
-// The one list of rules. Adding a rule: write rules/<ID>_<name>.cpp with its
-// make_<name>() factory, its doc page rules/<ID>-<name>.md, its fixtures, and one line here.
+// The one list of rules. Adding a rule: write rules/<ID>_<name>.cpp with its make_<name>()
+// factory (declared in rules/rules.h), its doc page rules/<ID>-<name>.md, its fixtures under
+// fixtures/rules/<ID>/, and one line here.
 #include "engine/registry.h"
+#include "rules/rules.h"
 
 namespace iblint {
 
 const std::vector<std::unique_ptr<Rule>>& all_rules() {
   static const std::vector<std::unique_ptr<Rule>> rules = [] {
     std::vector<std::unique_ptr<Rule>> r;
+    r.push_back(make_yaml_syntax());
+    r.push_back(make_duplicate_key());
+    r.push_back(make_invalid_encoding());
+    r.push_back(make_unused_suppression());
+    r.push_back(make_document_schema());
+    r.push_back(make_duplicate_phase_name());
+    r.push_back(make_duplicate_step_name());
+    r.push_back(make_unknown_action());
+    r.push_back(make_action_inputs());
+    r.push_back(make_unexecuted_phase());
+    r.push_back(make_step_options());
     return r;
   }();
   return rules;

@@ -1,1 +1,77 @@
-int main() { return 0; }
+// iblint: a linter for EC2 Image Builder documents. This file only wires the command line.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+#include <unistd.h>
+
+#include "cli/info_commands.h"
+#include "cli/lint_command.h"
+
+int main(int argc, char** argv) {
+  using namespace iblint;
+  CLI::App app{"iblint: lint EC2 Image Builder component documents before the build does"};
+  app.name("iblint");
+  app.set_version_flag("--version", std::string("iblint ") + IBLINT_VERSION);
+  app.require_subcommand(0, 1);
+
+  LintCommand lint;
+  bool no_color = false;
+  auto add_lint_options = [&](CLI::App& a) {
+    a.add_option("-f,--format", lint.format, "Output format")
+        ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+        ->capture_default_str();
+    a.add_option("-o,--output", lint.output, "Write the report to FILE (atomically) instead of stdout");
+    a.add_option("--select", lint.select, "Only run these rules (ids, names or id prefixes, comma-separated)")
+        ->delimiter(',');
+    a.add_option("--ignore", lint.ignore, "Do not run these rules (ids, names or id prefixes)")->delimiter(',');
+    a.add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at least this severe (default: warning)")
+        ->check(CLI::IsMember({"error", "warning", "info"}));
+    a.add_option("--config", lint.config, "Use this configuration file instead of finding .iblint.yaml")
+        ->check(CLI::ExistingFile);
+    a.add_option("--profile", lint.profile, "Service profile: current (default) or seed-2020")
+        ->check(CLI::IsMember({"current", "seed-2020"}));
+    a.add_option("--max-file-size", lint.max_file_size, "Refuse files larger than this many bytes")
+        ->capture_default_str();
+    a.add_flag("--no-color", no_color, "Never colour the output (NO_COLOR is honoured too)");
+    a.add_flag("-q,--quiet", lint.quiet, "Print only the findings' first lines");
+    a.add_flag("--statistics", lint.statistics, "Print a count of findings per rule");
+    a.add_flag("-v,--verbose", lint.verbose, "Say which files were linted or skipped, and why");
+  };
+  add_lint_options(app);
+  app.add_option("paths", lint.paths, "Files and folders to lint (folders: *.yml, *.yaml, *.json)");
+
+  CLI::App* lint_cmd = app.add_subcommand("lint", "Lint files and folders (the default command)");
+  lint_cmd->fallthrough();
+  lint_cmd->add_option("paths", lint.paths, "Files and folders to lint")->required();
+
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule");
+  std::string explain_id;
+  CLI::App* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
+  explain_cmd->add_option("rule", explain_id, "Rule id or name, e.g. IB103")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : kExitError;
+  }
+
+  try {
+    if (*rules_cmd) {
+      print_rules(std::cout);
+      return kExitClean;
+    }
+    if (*explain_cmd) return explain_rule(explain_id, std::cout, std::cerr);
+    if (lint.paths.empty()) {
+      std::cerr << "iblint: no paths given; try `iblint fixtures/examples` or `iblint --help`\n";
+      return kExitError;
+    }
+    const char* no_color_env = std::getenv("NO_COLOR");
+    lint.color = !no_color && !(no_color_env && *no_color_env) && ::isatty(STDOUT_FILENO);
+    return run_lint(lint, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "iblint: internal error: " << e.what() << "\n";
+    return kExitError;
+  }
+}

@@ -1,0 +1,52 @@
+#include "rules/rule_support.h"
+#include "rules/rules.h"
+
+namespace iblint {
+namespace {
+
+// Image Builder runs build and validate in the build stage, test in the test stage and
+// container-host-test in container pipelines' test stage (spec/component-document.md §2.1).
+class UnexecutedPhase final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo rule{"IB106", "unexecuted-phase", Severity::Warning,
+                               "A phase Image Builder never runs (only build, validate and test run)"};
+    return rule;
+  }
+  void check(const LintContext& context, Reporter& out) const override {
+    std::vector<std::string_view> executed = {"build", "validate", "test"};
+    if (context.profile == Profile::Current) executed.push_back("container-host-test");
+    bool any_executed = false;
+    for (const Phase& phase : context.component->phases) {
+      if (!phase.name_node || phase.name.empty()) continue;
+      bool runs = false;
+      for (std::string_view name : executed) runs = runs || name == phase.name;
+      if (runs) {
+        any_executed = true;
+        continue;
+      }
+      std::string message = "Image Builder never runs phase " + code(phase.name) + "; only ";
+      for (size_t i = 0; i < executed.size(); ++i) message += (i ? ", " : "") + code(executed[i]);
+      message += " run";
+      if (phase.name == "container-host-test") message += profile_note(context.profile);
+      std::string target = suggest(phase.name, executed);
+      if (!target.empty()) message += " (did you mean " + code(target) + "?)";
+      Diagnostic& d = out.report(phase.name_node->span, message);
+      if (!target.empty() && phase.name_node->style == yaml::Style::Plain) {
+        d.fixes.push_back({"rename to " + code(target), {{phase.name_node->span, target}}, false});
+      }
+    }
+    if (!any_executed && !context.component->phases.empty() && context.component->phases_node) {
+      Diagnostic& d = out.report(key_span(*context.component->root, "phases"),
+                                 "no phase named `build`, `validate` or `test`: Image Builder would run nothing "
+                                 "from this component");
+      d.severity = Severity::Error;
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_unexecuted_phase() { return std::make_unique<UnexecutedPhase>(); }
+
+}  // namespace iblint

@@ -1,0 +1,107 @@
+#include "rules/rule_support.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+
+#include "util/edit_distance.h"
+
+namespace iblint {
+
+std::string code(std::string_view name) { return "`" + std::string(name) + "`"; }
+
+std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates) {
+  for (std::string_view c : candidates) {
+    if (std::equal(c.begin(), c.end(), word.begin(), word.end(),
+                   [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+      return std::string(c);
+  }
+  size_t limit = word.size() <= 3 ? 1 : word.size() <= 6 ? 2 : 3;
+  return closest(word, candidates, limit);
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
+  std::string best = suggest(word, candidates);
+  return best.empty() ? std::string() : " (did you mean " + code(best) + "?)";
+}
+
+void report_unknown_keys(const yaml::Node& map, const std::vector<std::string_view>& known, std::string_view context,
+                         Reporter& out, Severity severity) {
+  const yaml::Node& m = map.resolved();
+  if (!m.is_mapping()) return;
+  for (const yaml::Pair& pair : m.pairs) {
+    const yaml::Node& key = pair.key->resolved();
+    if (!key.is_scalar()) continue;
+    bool found = false;
+    for (std::string_view k : known) found = found || k == key.value;
+    if (found) continue;
+    std::string best = suggest(key.value, known);
+    std::string message = "unknown " + std::string(context) + " field " + code(key.value);
+    if (!best.empty()) {
+      message += "; did you mean " + code(best) + "?";
+    } else {
+      message += "; expected one of ";
+      for (size_t i = 0; i < known.size(); ++i) message += (i ? ", " : "") + code(known[i]);
+    }
+    Diagnostic& d = out.report(pair.key->span, message);
+    d.severity = severity;
+    if (!best.empty() && key.style == yaml::Style::Plain) {
+      d.fixes.push_back({"rename to " + code(best), {{pair.key->span, best}}, true});
+    }
+  }
+}
+
+Span span_for(const yaml::Node& node) { return node.span; }
+
+Span key_span(const yaml::Node& map, std::string_view key) {
+  if (const yaml::Pair* pair = map.find_pair(key)) return pair->key->span;
+  return {map.span.begin, map.span.begin};
+}
+
+std::string profile_note(Profile profile) { return " [profile " + std::string(to_string(profile)) + "]"; }
+
+}  // namespace iblint
+
+namespace iblint {
+namespace {
+
+std::optional<long long> parse_integer(std::string_view text) {
+  bool negative = false;
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  int base = 10;
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'o')) {
+    base = text[1] == 'x' ? 16 : 8;
+    text.remove_prefix(2);
+  }
+  if (text.empty()) return std::nullopt;
+  long long value = 0;
+  for (char c : text) {
+    int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
+    if (digit >= base) return std::nullopt;
+    if (value > (INT64_MAX - digit) / base) return std::nullopt;
+    value = value * base + digit;
+  }
+  return negative ? -value : value;
+}
+
+}  // namespace
+
+std::optional<long long> as_integer(const yaml::Node& node) {
+  const yaml::Node& n = node.resolved();
+  if (!n.is_scalar() || n.type != yaml::ScalarType::Int) return std::nullopt;
+  return parse_integer(n.value);
+}
+
+std::optional<long long> quoted_integer(const yaml::Node& node) {
+  const yaml::Node& n = node.resolved();
+  if (!n.is_scalar() || n.type != yaml::ScalarType::String) return std::nullopt;
+  for (char c : n.value) {
+    if (!(c >= '0' && c <= '9') && c != '-') return std::nullopt;
+  }
+  return parse_integer(n.value);
+}
+
+}  // namespace iblint

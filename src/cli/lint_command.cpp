@@ -1,0 +1,194 @@
+#include "cli/lint_command.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/file_walker.h"
+#include "emit/github_emitter.h"
+#include "emit/json_emitter.h"
+#include "emit/sarif_emitter.h"
+#include "emit/text_emitter.h"
+#include "engine/config.h"
+#include "engine/linter.h"
+#include "engine/registry.h"
+#include "engine/report.h"
+#include "engine/rule_selection.h"
+
+namespace iblint {
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Writes text to path through a temporary file in the same folder and a rename, so a reader
+/// never sees a half-written report and a failed run leaves any old report untouched.
+bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
+  fs::path target(path);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string tmp_template = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::vector<char> name(tmp_template.begin(), tmp_template.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) {
+    error = "cannot create a file in " + dir.string();
+    return false;
+  }
+  size_t written = 0;
+  while (written < text.size()) {
+    ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n <= 0) break;
+    written += static_cast<size_t>(n);
+  }
+  bool ok = written == text.size() && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || std::rename(name.data(), path.c_str()) != 0) {
+    std::remove(name.data());
+    error = "cannot write " + path;
+    return false;
+  }
+  return true;
+}
+
+std::vector<std::string> split_commas(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& value : values) {
+    std::stringstream ss(value);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+      if (!item.empty()) out.push_back(item);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
+  const std::vector<const RuleInfo*> known = registered_rules();
+
+  RuleSelection cli;
+  cli.select = split_commas(command.select);
+  cli.ignore = split_commas(command.ignore);
+  for (const std::string& message : cli.validate(known)) {
+    err << "iblint: " << message << "\n";
+    return kExitError;
+  }
+  std::optional<Profile> cli_profile;
+  if (!command.profile.empty()) {
+    cli_profile = parse_profile(command.profile);
+    if (!cli_profile) {
+      err << "iblint: unknown profile `" << command.profile << "`; expected `current` or `seed-2020`\n";
+      return kExitError;
+    }
+  }
+  std::optional<Severity> fail_on;
+  if (!command.fail_on.empty()) {
+    fail_on = parse_severity(command.fail_on);
+    if (!fail_on) {
+      err << "iblint: --fail-on must be error, warning or info\n";
+      return kExitError;
+    }
+  }
+
+  std::vector<ConfigError> config_errors;
+  std::optional<ConfigFinder> finder;
+  if (!command.config.empty()) {
+    std::optional<Config> config = load_config(command.config, config_errors, known);
+    if (!config) {
+      for (const ConfigError& e : config_errors) err << e.to_string() << "\n";
+      return kExitError;
+    }
+    finder.emplace(std::move(*config));
+  } else {
+    finder.emplace(known);
+  }
+  if (!fail_on) {
+    const Config* here = finder->for_directory(fs::current_path(), config_errors);
+    if (here && here->fail_on) fail_on = here->fail_on;
+  }
+
+  WalkResult walked = walk_paths(command.paths);
+  if (!walked.errors.empty()) {
+    for (const std::string& e : walked.errors) err << "iblint: " << e << "\n";
+    return kExitError;
+  }
+
+  Report report;
+  for (const auto& rule : all_rules()) {
+    if (cli.enabled(rule->info())) report.rules.push_back(&rule->info());
+  }
+  bool io_error = false;
+  for (const WalkedFile& walked_file : walked.files) {
+    fs::path absolute = fs::absolute(walked_file.path).lexically_normal();
+    const Config* config = finder->for_file(absolute, config_errors);
+    if (!config_errors.empty()) break;
+    if (config && config->excluded(absolute)) {
+      if (command.verbose) err << "iblint: " << walked_file.path << ": excluded by " << config->file.string() << "\n";
+      continue;
+    }
+    RuleSelection selection = config ? config->selection_for(absolute) : RuleSelection{};
+    selection.merge(cli);
+    LintSettings settings;
+    settings.profile = cli_profile ? *cli_profile : config && config->profile_for(absolute) ? *config->profile_for(absolute) : Profile::Current;
+    settings.enabled = [&](const RuleInfo& rule) { return selection.enabled(rule); };
+    settings.severity = [&](const RuleInfo& rule, Severity reported) {
+      Severity chosen = selection.severity(rule);
+      return chosen == rule.severity ? reported : chosen;  // keep a rule's per-finding severity unless overridden
+    };
+
+    ReadResult read = read_source_file(walked_file.path, command.max_file_size);
+    if (!read.file) {
+      err << "iblint: " << walked_file.path << ": " << read.error << "\n";
+      io_error = true;
+      continue;
+    }
+    auto file = std::make_shared<const SourceFile>(std::move(*read.file));
+    FileLint lint = lint_file(*file, settings);
+    if (!lint.linted) {
+      ++report.files_skipped;
+      if (command.verbose) err << "iblint: " << walked_file.path << ": skipped (" << lint.description << ")\n";
+      continue;
+    }
+    if (command.verbose) err << "iblint: " << walked_file.path << ": " << lint.description << "\n";
+    ++report.files_linted;
+    FileResult result{walked_file.path, file, std::move(lint.diagnostics)};
+    report.files.push_back(std::move(result));
+  }
+  if (!config_errors.empty()) {
+    for (const ConfigError& e : config_errors) err << e.to_string() << "\n";
+    return kExitError;
+  }
+  if (io_error) return kExitError;
+
+  std::ostringstream buffer;
+  if (command.format == "json") emit_json(report, buffer);
+  else if (command.format == "sarif") emit_sarif(report, buffer);
+  else if (command.format == "github") emit_github(report, buffer);
+  else emit_text(report, buffer, {command.color && command.output.empty(), command.quiet, command.statistics});
+
+  if (command.output.empty()) {
+    out << buffer.str();
+    out.flush();
+  } else {
+    std::string error;
+    if (!write_atomically(command.output, buffer.str(), error)) {
+      err << "iblint: " << error << "\n";
+      return kExitError;
+    }
+  }
+
+  Severity threshold = fail_on.value_or(Severity::Warning);
+  for (const FileResult& file : report.files) {
+    for (const Diagnostic& d : file.diagnostics) {
+      if (d.severity >= threshold) return kExitFindings;
+    }
+  }
+  return kExitClean;
+}
+
+}  // namespace iblint

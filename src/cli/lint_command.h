@@ -1,0 +1,37 @@
+#pragma once
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "source/source_file.h"
+
+namespace iblint {
+
+/// Everything `iblint [lint] PATH...` was asked to do.
+struct LintCommand {
+  std::vector<std::string> paths;
+  std::string format = "text";  ///< text | json | sarif | github
+  std::string output;           ///< file to write instead of stdout
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string fail_on;          ///< "" = from config, else warning
+  std::string config;           ///< explicit --config FILE
+  std::string profile;          ///< "" = from config, else current
+  bool color = false;
+  bool quiet = false;
+  bool statistics = false;
+  bool verbose = false;
+  uint64_t max_file_size = kDefaultMaxFileBytes;
+};
+
+/// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, I/O or internal error.
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitError = 2;
+
+/// Runs a lint: finds files, reads configuration, lints, and writes the report to out (or to
+/// the --output file, atomically). Errors go to err.
+int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err);
+
+}  // namespace iblint

@@ -1,0 +1,86 @@
+#include "engine/linter.h"
+
+#include <algorithm>
+
+#include "engine/registry.h"
+#include "load/component_loader.h"
+#include "yaml/parser.h"
+
+namespace iblint {
+namespace {
+
+bool enabled(const LintSettings& settings, const RuleInfo& rule) {
+  return !settings.enabled || settings.enabled(rule);
+}
+
+void run(const Rule& rule, const LintContext& context, const LintSettings& settings, std::vector<Diagnostic>& out) {
+  if (!enabled(settings, rule.info())) return;
+  Reporter reporter(rule.info());
+  rule.check(context, reporter);
+  for (Diagnostic& d : reporter.diagnostics()) out.push_back(std::move(d));
+}
+
+/// A file whose YAML is too broken to classify still gets its syntax errors reported when its
+/// top level plainly names component keys.
+bool looks_like_component(const SourceFile& file) {
+  std::string_view text = file.bytes();
+  auto at_line_start = [&](std::string_view key) {
+    for (size_t pos = text.find(key); pos != std::string_view::npos; pos = text.find(key, pos + 1)) {
+      if (pos == 0 || text[pos - 1] == '\n' || pos == file.content_begin()) return true;
+    }
+    return false;
+  };
+  return at_line_start("phases:") && at_line_start("schemaVersion:");
+}
+
+}  // namespace
+
+FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
+  FileLint result;
+  std::vector<Diagnostic>& out = result.diagnostics;
+  const auto& rules = all_rules();
+
+  std::unique_ptr<yaml::Stream> stream;
+  bool unreadable = file.first_nul() || file.has_utf16_or_utf32_bom();
+  if (unreadable) {
+    stream = std::make_unique<yaml::Stream>();
+    result.linted = true;
+    result.description = "unreadable (binary or not UTF-8)";
+  } else {
+    stream = yaml::parse(file);
+  }
+
+  std::vector<Component> components;
+  if (!unreadable) {
+    for (const yaml::Node* root : stream->documents) {
+      Classification kind = classify(*root);
+      if (kind.kind == DocumentKind::Component) components.push_back(load_component(*root));
+      if (result.description.empty() || kind.kind == DocumentKind::Component) result.description = kind.description;
+    }
+    result.linted = !components.empty() || (!stream->errors.empty() && looks_like_component(file));
+    if (result.linted && components.empty()) result.description = "AWSTOE component document (unparsable)";
+  }
+  if (!result.linted) return result;
+
+  LintContext file_context{file, *stream, nullptr, settings.profile};
+  for (const auto& rule : rules) {
+    if (!rule->needs_component()) run(*rule, file_context, settings, out);
+  }
+  for (const Component& component : components) {
+    LintContext context{file, *stream, &component, settings.profile};
+    for (const auto& rule : rules) {
+      if (rule->needs_component()) run(*rule, context, settings, out);
+    }
+  }
+
+  if (settings.severity) {
+    for (Diagnostic& d : out) d.severity = settings.severity(*d.rule, d.severity);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    return a.rule->id < b.rule->id;
+  });
+  return result;
+}
+
+}  // namespace iblint

@@ -1,0 +1,33 @@
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/diagnostic.h"
+#include "engine/profile.h"
+#include "engine/rule.h"
+#include "load/document_kind.h"
+#include "source/source_file.h"
+
+namespace iblint {
+
+struct FileLint {
+  bool linted = false;        ///< false: not an Image Builder document we lint (skipped)
+  std::string description;    ///< what the file is, for --verbose
+  std::vector<Diagnostic> diagnostics;  ///< sorted by position, suppressions applied
+};
+
+struct LintSettings {
+  Profile profile = Profile::Current;
+  /// Which rules run; all when empty.
+  std::function<bool(const RuleInfo&)> enabled;
+  /// The severity a rule's findings get (config overrides); the rule's own when empty.
+  std::function<Severity(const RuleInfo&, Severity reported)> severity;
+};
+
+/// Lints one file: checks its encoding, parses it, decides what it is, runs the enabled rules on
+/// each component document and applies inline suppressions.
+FileLint lint_file(const SourceFile& file, const LintSettings& settings);
+
+
+}  // namespace iblint

@@ -1,0 +1,269 @@
+// Tests of the pinned tree-sitter YAML grammar as patched by grammars/scanner.patch, through the raw
+// tree-sitter API: documents beyond the upstream scanner's int16_t rows/columns, and deep block
+// indentation, whose scanner state must never be serialized past the runtime's 1024-byte buffer.
+//
+// The serializer bound is checked for real, not only through AddressSanitizer: the runtime's buffer
+// lives inside its TSParser object, where ASan does not see a small overrun. ProbedYaml() is a copy of
+// the language whose external_scanner.serialize lets the real serializer write into a guarded buffer,
+// records any write past TREE_SITTER_SERIALIZATION_BUFFER_SIZE (length or guard bytes), and checks that
+// a fresh scanner deserialized from the bytes serializes back to the same bytes.
+
+// parser.h first: it defines TSStateId and TSLanguageMetadata only when api.h was not included yet.
+#include "grammars/node_modules/@tree-sitter-grammars/tree-sitter-yaml/src/tree_sitter/parser.h"
+
+#include <tree_sitter/api.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+extern "C" const TSLanguage* tree_sitter_yaml();
+
+namespace {
+
+constexpr unsigned kBufferSize = TREE_SITTER_SERIALIZATION_BUFFER_SIZE;
+constexpr size_t kGuardSize = 4096;
+constexpr unsigned char kGuardByte = 0xA5;
+
+struct ProbeStats {
+  size_t calls = 0;
+  unsigned max_length = 0;
+  size_t overruns = 0;    // returned length > buffer size, or a guard byte changed
+  size_t mismatches = 0;  // deserialize + serialize did not give back the same bytes
+};
+
+ProbeStats g_stats;
+const TSLanguage* g_yaml = nullptr;
+
+// Serializes `payload` into a guarded heap buffer; returns the length the scanner reported.
+unsigned GuardedSerialize(void* payload, std::vector<unsigned char>& buf) {
+  buf.assign(kBufferSize + kGuardSize, kGuardByte);
+  unsigned length = g_yaml->external_scanner.serialize(payload, reinterpret_cast<char*>(buf.data()));
+  bool guard_intact = std::all_of(buf.begin() + kBufferSize, buf.end(),
+                                  [](unsigned char c) { return c == kGuardByte; });
+  if (length > kBufferSize || !guard_intact) ++g_stats.overruns;
+  return length;
+}
+
+unsigned ProbedSerialize(void* payload, char* runtime_buffer) {
+  std::vector<unsigned char> buf;
+  unsigned length = GuardedSerialize(payload, buf);
+  ++g_stats.calls;
+  g_stats.max_length = std::max(g_stats.max_length, length);
+  length = std::min(length, kBufferSize);  // never pass an overrun on to the runtime
+
+  void* copy = g_yaml->external_scanner.create();
+  g_yaml->external_scanner.deserialize(copy, reinterpret_cast<const char*>(buf.data()), length);
+  std::vector<unsigned char> again;
+  unsigned again_length = GuardedSerialize(copy, again);
+  g_yaml->external_scanner.destroy(copy);
+  if (again_length != length || std::memcmp(buf.data(), again.data(), length) != 0) ++g_stats.mismatches;
+
+  std::memcpy(runtime_buffer, buf.data(), length);
+  return length;
+}
+
+const TSLanguage* ProbedYaml() {
+  static const TSLanguage probed = [] {
+    g_yaml = tree_sitter_yaml();
+    TSLanguage copy = *g_yaml;
+    copy.external_scanner.serialize = ProbedSerialize;
+    return copy;
+  }();
+  return &probed;
+}
+
+struct TreeDeleter {
+  void operator()(TSTree* t) const { ts_tree_delete(t); }
+};
+using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
+
+struct Parsed {
+  TreePtr tree;
+  double seconds = 0;
+  TSNode root() const { return ts_tree_root_node(tree.get()); }
+};
+
+Parsed Parse(const std::string& text, const TSLanguage* language = tree_sitter_yaml()) {
+  TSParser* parser = ts_parser_new();
+  EXPECT_TRUE(ts_parser_set_language(parser, language));
+  auto start = std::chrono::steady_clock::now();
+  TreePtr tree(ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size())));
+  std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  ts_parser_delete(parser);
+  EXPECT_NE(tree, nullptr);
+  return {std::move(tree), elapsed.count()};
+}
+
+// Pre-order walk with a cursor (no recursion: the trees below are thousands of levels deep).
+template <typename Visit>
+void Walk(TSNode root, Visit visit) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  unsigned depth = 0;
+  for (;;) {
+    if (!visit(ts_tree_cursor_current_node(&cursor), depth)) break;
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      ++depth;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&cursor)) {
+        ts_tree_cursor_delete(&cursor);
+        return;
+      }
+      --depth;
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+TSNode FirstOfType(TSNode root, std::string_view type) {
+  TSNode found{};
+  Walk(root, [&](TSNode n, unsigned) {
+    if (type == ts_node_type(n)) {
+      found = n;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+size_t CountOfType(TSNode root, std::string_view type) {
+  size_t count = 0;
+  Walk(root, [&](TSNode n, unsigned) {
+    count += type == ts_node_type(n);
+    return true;
+  });
+  return count;
+}
+
+std::string Text(const std::string& source, TSNode n) {
+  return source.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
+}
+
+TSNode Key(TSNode pair) { return ts_node_child_by_field_name(pair, "key", 3); }
+
+// "a:\n  a:\n    a:\n ... a: leaf" with `levels` nested block mappings, `step` spaces per level.
+std::string NestedMappings(size_t levels, size_t step) {
+  std::string s;
+  for (size_t i = 0; i < levels; ++i) {
+    s.append(i * step, ' ');
+    s += i + 1 == levels ? "a: leaf\n" : "a:\n";
+  }
+  return s;
+}
+
+// Upstream kept rows in int16_t: past line 32,767 the whole file became one ERROR node.
+TEST(GrammarYaml, HundredThousandLineMappingParsesWithoutError) {
+  constexpr size_t kLines = 100000;
+  std::string text;
+  text.reserve(kLines * 16);
+  for (size_t i = 0; i < kLines; ++i) text += "key" + std::to_string(i) + ": v\n";
+
+  Parsed p = Parse(text);
+  EXPECT_FALSE(ts_node_has_error(p.root()));
+  TSNode mapping = FirstOfType(p.root(), "block_mapping");
+  ASSERT_FALSE(ts_node_is_null(mapping));
+  ASSERT_EQ(ts_node_named_child_count(mapping), kLines);
+  TSNode last_key = Key(ts_node_named_child(mapping, kLines - 1));
+  ASSERT_FALSE(ts_node_is_null(last_key));
+  EXPECT_EQ(Text(text, last_key), "key99999");
+  EXPECT_EQ(ts_node_start_point(last_key).row, kLines - 1);
+  EXPECT_EQ(ts_node_start_point(last_key).column, 0u);
+  EXPECT_LT(p.seconds, 60.0);
+}
+
+// Upstream kept columns in int16_t: a line wider than 32,767 columns confused the indentation.
+TEST(GrammarYaml, FortyThousandColumnLineParsesWithoutError) {
+  const std::string wide(40000, 'x');
+  const std::string text = "wide: " + wide + "\nnext: 1\n";
+
+  Parsed p = Parse(text);
+  EXPECT_FALSE(ts_node_has_error(p.root()));
+  TSNode mapping = FirstOfType(p.root(), "block_mapping");
+  ASSERT_FALSE(ts_node_is_null(mapping));
+  ASSERT_EQ(ts_node_named_child_count(mapping), 2u);
+  TSNode first = ts_node_named_child(mapping, 0);
+  EXPECT_EQ(Text(text, ts_node_child_by_field_name(first, "value", 5)), wide);
+  EXPECT_EQ(ts_node_end_point(first).column, 6u + wide.size());
+  TSNode next_key = Key(ts_node_named_child(mapping, 1));
+  ASSERT_FALSE(ts_node_is_null(next_key));
+  EXPECT_EQ(Text(text, next_key), "next");
+  EXPECT_EQ(ts_node_start_point(next_key).row, 1u);
+  EXPECT_EQ(ts_node_start_point(next_key).column, 0u);
+}
+
+// A block sequence nested 20,000 levels deep fits on one line of 40,002 columns ("- - - ... x").
+TEST(GrammarYaml, WideLineOfNestedSequencesKeepsColumns) {
+  constexpr size_t kLevels = 20000;
+  std::string text;
+  for (size_t i = 0; i < kLevels; ++i) text += "- ";
+  text += "x\nafter: 1\n";
+  Parsed p = Parse(text);
+  // The nesting is deeper than the serialized state holds, so ERROR nodes are acceptable here; the
+  // scanner must just not crash. The document still starts with a block sequence at column 0.
+  TSNode seq = FirstOfType(p.root(), "block_sequence");
+  ASSERT_FALSE(ts_node_is_null(seq));
+  EXPECT_EQ(ts_node_start_point(seq).column, 0u);
+  EXPECT_LT(p.seconds, 60.0);
+}
+
+// 400 levels need 17 + 400 * 2 bytes of scanner state: it fits whole, so the parse is clean. Upstream
+// used 10 + 4 bytes per level and wrote past the 1024-byte buffer from about 254 levels.
+TEST(GrammarSerializer, FourHundredLevelMappingStaysInBufferAndParsesCleanly) {
+  constexpr size_t kLevels = 400;
+  const std::string text = NestedMappings(kLevels, 2);
+  g_stats = {};
+  Parsed p = Parse(text, ProbedYaml());
+
+  EXPECT_GT(g_stats.calls, 0u);
+  EXPECT_EQ(g_stats.overruns, 0u) << "largest serialized state: " << g_stats.max_length << " bytes";
+  EXPECT_LE(g_stats.max_length, kBufferSize);
+  EXPECT_EQ(g_stats.mismatches, 0u);
+  EXPECT_FALSE(ts_node_has_error(p.root()));
+  EXPECT_EQ(CountOfType(p.root(), "block_mapping"), kLevels);
+  TSNode deepest{};
+  Walk(p.root(), [&](TSNode n, unsigned) {
+    if (std::string_view("block_mapping_pair") == ts_node_type(n)) deepest = n;
+    return true;
+  });
+  ASSERT_FALSE(ts_node_is_null(deepest));
+  EXPECT_EQ(ts_node_start_point(deepest).row, kLevels - 1);
+  EXPECT_EQ(ts_node_start_point(deepest).column, 2 * (kLevels - 1));
+}
+
+// Deeper than the buffer holds: the deepest levels are dropped from the serialized state (the parse
+// may contain ERROR nodes), but no write may pass the buffer and every state must round-trip.
+TEST(GrammarSerializer, TwoThousandLevelMappingNeverOverrunsTheBuffer) {
+  const std::string text = NestedMappings(2000, 1);  // about 2 MB
+  g_stats = {};
+  Parsed p = Parse(text, ProbedYaml());
+  EXPECT_GT(g_stats.calls, 0u);
+  EXPECT_EQ(g_stats.overruns, 0u) << "largest serialized state: " << g_stats.max_length << " bytes";
+  EXPECT_LE(g_stats.max_length, kBufferSize);
+  EXPECT_EQ(g_stats.mismatches, 0u);
+  EXPECT_LT(p.seconds, 60.0);
+}
+
+TEST(GrammarSerializer, TwentyThousandLevelSequenceNeverOverrunsTheBuffer) {
+  constexpr size_t kLevels = 20000;
+  std::string text;
+  for (size_t i = 0; i < kLevels; ++i) text += "- ";
+  text += "x\n";
+  g_stats = {};
+  Parsed p = Parse(text, ProbedYaml());
+  EXPECT_GT(g_stats.calls, 0u);
+  EXPECT_EQ(g_stats.overruns, 0u) << "largest serialized state: " << g_stats.max_length << " bytes";
+  EXPECT_LE(g_stats.max_length, kBufferSize);
+  EXPECT_EQ(g_stats.mismatches, 0u);
+  EXPECT_LT(p.seconds, 60.0);
+}
+
+}  // namespace

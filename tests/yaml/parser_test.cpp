@@ -1,0 +1,127 @@
+#include "yaml/parser.h"
+
+#include <gtest/gtest.h>
+
+namespace iblint::yaml {
+namespace {
+
+struct Parsed {
+  SourceFile file;
+  std::unique_ptr<Stream> stream;
+  const Node& root() const { return *stream->documents.at(0); }
+};
+
+Parsed parse_text(std::string text) {
+  SourceFile file("t.yaml", std::move(text));
+  auto stream = parse(file);
+  return {std::move(file), std::move(stream)};
+}
+
+TEST(YamlParser, BuildsMappingsSequencesAndScalarsWithSpans) {
+  Parsed p = parse_text("name: demo\nphases:\n  - name: build\n    steps: []\n");
+  ASSERT_TRUE(p.stream->errors.empty());
+  const Node& root = p.root();
+  ASSERT_TRUE(root.is_mapping());
+  ASSERT_EQ(root.pairs.size(), 2u);
+  EXPECT_EQ(root.find("name")->value, "demo");
+  EXPECT_EQ(p.file.text(root.find("name")->span), "demo");
+  const Node* phases = root.find("phases");
+  ASSERT_TRUE(phases && phases->is_sequence());
+  ASSERT_EQ(phases->items.size(), 1u);
+  EXPECT_EQ(phases->items[0]->find("name")->value, "build");
+  EXPECT_TRUE(phases->items[0]->find("steps")->flow);
+}
+
+TEST(YamlParser, ScalarStylesAndTypes) {
+  Parsed p = parse_text(
+      "a: plain text\nb: 'it''s'\nc: \"tab\\there\"\nd: |\n  line1\n  line2\ne: >\n  folded\n  text\n"
+      "f: 42\ng: 1.0\nh: true\ni: ~\nj:\n");
+  ASSERT_TRUE(p.stream->errors.empty());
+  const Node& r = p.root();
+  EXPECT_EQ(r.find("a")->style, Style::Plain);
+  EXPECT_EQ(r.find("b")->style, Style::SingleQuoted);
+  EXPECT_EQ(r.find("b")->value, "it's");
+  EXPECT_EQ(r.find("c")->style, Style::DoubleQuoted);
+  EXPECT_EQ(r.find("c")->value, "tab\there");
+  EXPECT_EQ(r.find("d")->style, Style::Literal);
+  EXPECT_EQ(r.find("d")->value, "line1\nline2\n");
+  EXPECT_EQ(r.find("e")->style, Style::Folded);
+  EXPECT_EQ(r.find("e")->value, "folded text\n");
+  EXPECT_EQ(r.find("f")->type, ScalarType::Int);
+  EXPECT_EQ(r.find("g")->type, ScalarType::Float);
+  EXPECT_EQ(r.find("h")->type, ScalarType::Bool);
+  EXPECT_TRUE(r.find("i")->is_null());
+  EXPECT_TRUE(r.find("j")->is_null());
+  EXPECT_EQ(r.find("a")->type, ScalarType::String);
+  EXPECT_EQ(r.find("b")->type, ScalarType::String);
+}
+
+TEST(YamlParser, DuplicateKeysAreRecordedWithBothSpans) {
+  Parsed p = parse_text("a: 1\nb: 2\na: 3\n");
+  ASSERT_EQ(p.stream->duplicate_keys.size(), 1u);
+  const DuplicateKey& d = p.stream->duplicate_keys[0];
+  EXPECT_EQ(d.key, "a");
+  EXPECT_EQ(p.file.position(d.span.begin), (Position{3, 1}));
+  EXPECT_EQ(p.file.position(d.first.begin), (Position{1, 1}));
+}
+
+TEST(YamlParser, TagsAnchorsAndAliases) {
+  Parsed p = parse_text("base: &b {x: 1}\ncopy: *b\nref: !Ref Name\n");
+  ASSERT_TRUE(p.stream->errors.empty());
+  const Node& r = p.root();
+  EXPECT_EQ(r.find("base")->anchor, "b");
+  const Node* copy = r.find("copy");
+  EXPECT_EQ(copy->kind, Kind::Alias);
+  EXPECT_EQ(copy->resolved().find("x")->value, "1");
+  EXPECT_EQ(r.find("ref")->tag, "!Ref");
+  EXPECT_EQ(r.find("ref")->value, "Name");
+}
+
+TEST(YamlParser, SelfReferencingAliasDoesNotCycle) {
+  Parsed p = parse_text("a: &x [1, *x]\n");
+  const Node* a = p.root().find("a");
+  ASSERT_TRUE(a && a->is_sequence());
+  ASSERT_EQ(a->items.size(), 2u);
+  EXPECT_EQ(a->items[1]->alias_target, nullptr);
+}
+
+TEST(YamlParser, SyntaxErrorsHavePositions) {
+  Parsed p = parse_text("a: 1\nb: [1, 2\nc: 3\n");
+  ASSERT_FALSE(p.stream->errors.empty());
+  EXPECT_FALSE(p.stream->errors[0].message.empty());
+}
+
+TEST(YamlParser, BomAndCrlfKeepFileOffsets) {
+  Parsed p = parse_text("\xEF\xBB\xBFkey: value\r\nother: 'x'\r\n");
+  ASSERT_TRUE(p.stream->errors.empty());
+  const Node* v = p.root().find("key");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->value, "value");
+  EXPECT_EQ(p.file.text(v->span), "value");
+  EXPECT_EQ(p.file.position(v->span.begin), (Position{1, 6}));
+  EXPECT_EQ(p.root().find("other")->value, "x");
+}
+
+TEST(YamlParser, CollectsComments) {
+  Parsed p = parse_text("# head\na: 1 # trailing\nb: |\n  # not a comment\n");
+  ASSERT_EQ(p.stream->comments.size(), 2u);
+  EXPECT_EQ(p.file.text(p.stream->comments[1]), "# trailing");
+}
+
+TEST(YamlParser, DeepNestingStopsAtTheLimitWithAnError) {
+  std::string text;
+  for (int i = 0; i < kMaxDepth + 50; ++i) text += "[";
+  for (int i = 0; i < kMaxDepth + 50; ++i) text += "]";
+  Parsed p = parse_text(text);
+  EXPECT_TRUE(p.stream->too_deep);
+  EXPECT_FALSE(p.stream->errors.empty());
+}
+
+TEST(YamlParser, MultipleDocuments) {
+  Parsed p = parse_text("a: 1\n---\nb: 2\n");
+  ASSERT_EQ(p.stream->documents.size(), 2u);
+  EXPECT_NE(p.stream->documents[1]->find("b"), nullptr);
+}
+
+}  // namespace
+}  // namespace iblint::yaml
