@@ -114,7 +114,8 @@ class DocumentSchema final : public Rule {
                                            " needs a mapping with `type: string`" + (v.constant ? " and `value`" : ""));
         continue;
       }
-      report_unknown_keys(def, v.constant ? kConstantKeys : kParameterKeys, kind, out, Severity::Error);
+      // AWSTOE's handling of undocumented fields here is not documented: a warning, not an error.
+      report_unknown_keys(def, v.constant ? kConstantKeys : kParameterKeys, kind, out, Severity::Warning);
       const Node* type = def.find("type");
       if (!type) {
         missing(def, "type", std::string(kind) + " " + code(v.name), "add `type: string`", out);

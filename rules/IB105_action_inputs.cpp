@@ -47,8 +47,10 @@ class ActionInputs final : public Rule {
       if (!required.empty() || action.free_form_inputs) {
         std::string list;
         for (size_t i = 0; i < required.size(); ++i) list += (i ? ", " : "") + code(required[i]);
-        Span at = step.inputs ? step.inputs->span : key_span(step.node->resolved(), "action");
-        out.report(at, name + " needs `inputs`" + (list.empty() ? std::string() : " with " + list));
+        const Node& map = step.node->resolved();
+        std::string needs = list.empty() ? std::string(" an operator expression") : " " + list;
+        if (step.inputs) out.report(key_span(map, "inputs"), "`inputs` of " + name + " is empty; it needs" + needs);
+        else out.report(key_span(map, "action"), name + " needs `inputs` with" + needs);
       }
       return;
     }

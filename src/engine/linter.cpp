@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "engine/registry.h"
+#include "engine/suppressions.h"
 #include "load/component_loader.h"
+#include "rules/rules.h"
 #include "yaml/parser.h"
 
 namespace iblint {
@@ -71,6 +73,15 @@ FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
     for (const auto& rule : rules) {
       if (rule->needs_component()) run(*rule, context, settings, out);
     }
+  }
+
+  std::vector<const RuleInfo*> known;
+  for (const auto& rule : rules) known.push_back(&rule->info());
+  // Suppression directives in a file that is not a component were never meant for us.
+  out = apply_suppressions(file, stream->comments, std::move(out), unused_suppression_rule(), known,
+                           [&](const RuleInfo& rule) { return enabled(settings, rule); });
+  if (!enabled(settings, unused_suppression_rule())) {
+    std::erase_if(out, [](const Diagnostic& d) { return d.rule == &unused_suppression_rule(); });
   }
 
   if (settings.severity) {

@@ -238,6 +238,17 @@ class Builder {
   std::unordered_map<std::string, const Node*> anchors_;
 };
 
+/// Whether the nearest non-blank line above span's line is a comment.
+bool previous_line_is_comment(const SourceFile& file, Span span) {
+  for (uint32_t line = file.line_of(span.begin); line > 1; --line) {
+    std::string_view text = file.line_text(line - 1);
+    size_t start = text.find_first_not_of(" \t");
+    if (start == std::string_view::npos) continue;
+    return text[start] == '#';
+  }
+  return false;
+}
+
 /// Explains an ERROR node in words a YAML author can act on.
 std::string explain_error(const SourceFile& file, Span span) {
   std::string_view line = file.line_text(file.line_of(span.begin));
@@ -251,6 +262,9 @@ std::string explain_error(const SourceFile& file, Span span) {
   size_t indent_end = line.find_first_not_of(" \t");
   if (line.substr(0, indent_end).find('\t') != std::string_view::npos) {
     message += "; YAML does not allow tabs for indentation, use spaces";
+  } else if (previous_line_is_comment(file, span) && line.find(": ") == std::string_view::npos) {
+    message += "; a comment line ended the multi-line plain value above, so this line cannot continue it: "
+               "write scripts as a literal block scalar (`- |`)";
   } else if (std::count(line.begin(), line.end(), '"') % 2 == 1) {
     message += "; a quoted value is not closed, or has text after its closing quote";
   } else if (shown.find(": ") != std::string_view::npos || shown.find(" #") != std::string_view::npos) {
@@ -302,6 +316,38 @@ void collect_comments_and_errors(const SourceFile& file, TSNode root, Stream& ou
   }
 }
 
+/// Tree-sitter's error recovery may wrap a whole document in one ERROR node that starts at the
+/// top of the file, far from the mistake. The first line whose prefix no longer parses is
+/// where the mistake is: find it by bisection over line prefixes (a few extra parses, only for
+/// broken files).
+uint32_t first_broken_line(const SourceFile& file, TSParser* parser) {
+  auto prefix_has_error = [&](uint32_t lines) {
+    uint32_t end = lines >= file.line_count() ? file.size() : file.line_start(lines + 1);
+    std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(parser, nullptr, file.bytes().data(), end));
+    return !tree || ts_node_has_error(ts_tree_root_node(tree.get()));
+  };
+  uint32_t good = 0, bad = file.line_count();
+  while (bad - good > 1) {
+    uint32_t mid = good + (bad - good) / 2;
+    (prefix_has_error(mid) ? bad : good) = mid;
+  }
+  return bad;
+}
+
+void locate_first_error(const SourceFile& file, TSParser* parser, Stream& stream) {
+  constexpr uint32_t kMaxBisectBytes = 8u << 20;
+  if (stream.errors.empty() || stream.too_deep || file.size() > kMaxBisectBytes) return;
+  SyntaxError& first = stream.errors.front();
+  uint32_t line = first_broken_line(file, parser);
+  if (line <= file.line_of(first.span.begin)) return;
+  std::string_view text = file.line_text(line);
+  size_t indent = text.find_first_not_of(" \t");
+  if (indent == std::string_view::npos) return;
+  uint32_t begin = file.line_start(line) + static_cast<uint32_t>(indent);
+  first.span = {begin, file.line_start(line) + static_cast<uint32_t>(text.size())};
+  first.message = explain_error(file, first.span);
+}
+
 }  // namespace
 
 std::unique_ptr<Stream> parse(const SourceFile& file) {
@@ -321,6 +367,7 @@ std::unique_ptr<Stream> parse(const SourceFile& file) {
   TSNode root = ts_tree_root_node(tree.get());
   Builder(file, *stream).build_stream(root);
   collect_comments_and_errors(file, root, *stream);
+  locate_first_error(file, parser.get(), *stream);
   return stream;
 }
 

@@ -180,38 +180,58 @@ TEST(GrammarYaml, HundredThousandLineMappingParsesWithoutError) {
   EXPECT_LT(p.seconds, 60.0);
 }
 
-// Upstream kept columns in int16_t: a line wider than 32,767 columns confused the indentation.
-TEST(GrammarYaml, FortyThousandColumnLineParsesWithoutError) {
+// Upstream kept columns in int16_t, so a key starting or ending past column 32,767 broke the block
+// mapping (a long value alone happened to survive the wrap-around; it is checked too).
+TEST(GrammarYaml, FortyThousandColumnLinesParseWithoutError) {
   const std::string wide(40000, 'x');
-  const std::string text = "wide: " + wide + "\nnext: 1\n";
-
-  Parsed p = Parse(text);
-  EXPECT_FALSE(ts_node_has_error(p.root()));
-  TSNode mapping = FirstOfType(p.root(), "block_mapping");
-  ASSERT_FALSE(ts_node_is_null(mapping));
-  ASSERT_EQ(ts_node_named_child_count(mapping), 2u);
-  TSNode first = ts_node_named_child(mapping, 0);
-  EXPECT_EQ(Text(text, ts_node_child_by_field_name(first, "value", 5)), wide);
-  EXPECT_EQ(ts_node_end_point(first).column, 6u + wide.size());
-  TSNode next_key = Key(ts_node_named_child(mapping, 1));
-  ASSERT_FALSE(ts_node_is_null(next_key));
-  EXPECT_EQ(Text(text, next_key), "next");
-  EXPECT_EQ(ts_node_start_point(next_key).row, 1u);
-  EXPECT_EQ(ts_node_start_point(next_key).column, 0u);
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<std::string> keys;  // of the top-level mapping
+  };
+  const Case cases[] = {
+      {"wide value", "wide: " + wide + "\nnext: 1\n", {"wide", "next"}},
+      {"wide key", wide + ": v\nnext: 1\n", {wide, "next"}},
+      {"wide indentation", "outer:\n" + std::string(40000, ' ') + "inner: 1\nnext: 1\n", {"outer", "next"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Parsed p = Parse(c.text);
+    EXPECT_FALSE(ts_node_has_error(p.root()));
+    TSNode mapping = FirstOfType(p.root(), "block_mapping");
+    ASSERT_FALSE(ts_node_is_null(mapping));
+    std::vector<std::string> keys;
+    for (uint32_t i = 0; i < ts_node_named_child_count(mapping); ++i) {
+      keys.push_back(Text(c.text, Key(ts_node_named_child(mapping, i))));
+    }
+    EXPECT_EQ(keys, c.keys);
+    TSNode next_key = Key(ts_node_named_child(mapping, 1));
+    EXPECT_EQ(ts_node_start_point(next_key).column, 0u);
+  }
+  // The first case's value spans the whole line; the last case's inner key sits at column 40,000.
+  Parsed value = Parse(cases[0].text);
+  TSNode pair = ts_node_named_child(FirstOfType(value.root(), "block_mapping"), 0);
+  EXPECT_EQ(ts_node_end_point(ts_node_child_by_field_name(pair, "value", 5)).column, 6u + wide.size());
+  Parsed indented = Parse(cases[2].text);
+  TSNode inner = FirstOfType(ts_node_child_by_field_name(
+                                 ts_node_named_child(FirstOfType(indented.root(), "block_mapping"), 0), "value", 5),
+                             "block_mapping_pair");
+  ASSERT_FALSE(ts_node_is_null(inner));
+  EXPECT_EQ(Text(cases[2].text, Key(inner)), "inner");
+  EXPECT_EQ(ts_node_start_point(inner).column, 40000u);
 }
 
-// A block sequence nested 20,000 levels deep fits on one line of 40,002 columns ("- - - ... x").
-TEST(GrammarYaml, WideLineOfNestedSequencesKeepsColumns) {
+// 20,000 levels of block indentation. As nested mappings that would take 200 MB of leading spaces,
+// so the levels are compact nested sequences on one line of 40,002 columns ("- - - ... x"). The
+// nesting is far deeper than the serialized scanner state holds, so ERROR nodes are expected: the
+// parse must just finish, in reasonable time, without a crash or (under ASan) a memory error.
+TEST(GrammarYaml, TwentyThousandLevelIndentationFinishes) {
   constexpr size_t kLevels = 20000;
   std::string text;
   for (size_t i = 0; i < kLevels; ++i) text += "- ";
-  text += "x\nafter: 1\n";
+  text += "x\n";
   Parsed p = Parse(text);
-  // The nesting is deeper than the serialized state holds, so ERROR nodes are acceptable here; the
-  // scanner must just not crash. The document still starts with a block sequence at column 0.
-  TSNode seq = FirstOfType(p.root(), "block_sequence");
-  ASSERT_FALSE(ts_node_is_null(seq));
-  EXPECT_EQ(ts_node_start_point(seq).column, 0u);
+  EXPECT_EQ(ts_node_end_byte(p.root()), text.size());
   EXPECT_LT(p.seconds, 60.0);
 }
 
@@ -237,6 +257,22 @@ TEST(GrammarSerializer, FourHundredLevelMappingStaysInBufferAndParsesCleanly) {
   ASSERT_FALSE(ts_node_is_null(deepest));
   EXPECT_EQ(ts_node_start_point(deepest).row, kLevels - 1);
   EXPECT_EQ(ts_node_start_point(deepest).column, 2 * (kLevels - 1));
+}
+
+// The documented capacity: with indentation steps below 128 columns, 503 levels fit in
+// 17 + 503 * 2 = 1023 bytes and still parse cleanly.
+TEST(GrammarSerializer, FiveHundredThreeLevelsFitExactly) {
+  constexpr size_t kLevels = 503;
+  std::string text;
+  for (size_t i = 0; i < kLevels; ++i) text += "- ";
+  text += "x\n";
+  g_stats = {};
+  Parsed p = Parse(text, ProbedYaml());
+  EXPECT_EQ(g_stats.overruns, 0u);
+  EXPECT_EQ(g_stats.mismatches, 0u);
+  EXPECT_EQ(g_stats.max_length, 17u + 2 * kLevels);
+  EXPECT_FALSE(ts_node_has_error(p.root()));
+  EXPECT_EQ(CountOfType(p.root(), "block_sequence"), kLevels);
 }
 
 // Deeper than the buffer holds: the deepest levels are dropped from the serialized state (the parse
