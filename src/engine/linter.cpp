@@ -35,6 +35,19 @@ bool looks_like_component(const SourceFile& file) {
   return at_line_start("phases:") && at_line_start("schemaVersion:");
 }
 
+/// Terraform templatefile() and Jinja sources hold control lines (`%{ if … }`, `{% … %}`) and
+/// are YAML only once rendered: their syntax errors are not the author's mistakes.
+bool is_unrendered_template(const SourceFile& file) {
+  for (uint32_t line = 1; line <= file.line_count(); ++line) {
+    std::string_view text = file.line_text(line);
+    size_t start = text.find_first_not_of(" \t");
+    if (start == std::string_view::npos) continue;
+    text.remove_prefix(start);
+    if (text.starts_with("%{") || text.starts_with("{%")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
@@ -58,6 +71,10 @@ FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
       Classification kind = classify(*root);
       if (kind.kind == DocumentKind::Component) components.push_back(load_component(*root));
       if (result.description.empty() || kind.kind == DocumentKind::Component) result.description = kind.description;
+    }
+    if (!stream->errors.empty() && is_unrendered_template(file)) {
+      result.description = "template with Terraform/Jinja directives (YAML only once rendered)";
+      return result;
     }
     result.linted = !components.empty() || (!stream->errors.empty() && looks_like_component(file));
     if (result.linted && components.empty()) result.description = "AWSTOE component document (unparsable)";
