@@ -44,11 +44,15 @@ class ActionInputs final : public Rule {
       for (const InputSpec& input : action.inputs) {
         if (input.required) required.push_back(input.name);
       }
-      if (!required.empty() || action.free_form_inputs) {
+      std::string one_of;  // ExecutePowerShell: no single required input, but one of two
+      for (const Constraint& c : action.constraints) {
+        if (c.kind == Constraint::Kind::ExactlyOneOf) one_of = " one of " + code(c.a) + " or " + code(c.b);
+      }
+      if (!required.empty() || action.free_form_inputs || !one_of.empty()) {
         std::string list;
         for (size_t i = 0; i < required.size(); ++i) list += (i ? ", " : "") + code(required[i]);
         const Node& map = step.node->resolved();
-        std::string needs = list.empty() ? std::string(" an operator expression") : " " + list;
+        std::string needs = !list.empty() ? " " + list : !one_of.empty() ? one_of : std::string(" an operator expression");
         if (step.inputs) out.report(key_span(map, "inputs"), "`inputs` of " + name + " is empty; it needs" + needs);
         else out.report(key_span(map, "action"), name + " needs `inputs` with" + needs);
       }
@@ -169,6 +173,29 @@ class ActionInputs final : public Rule {
       case InputType::RegistryValue:
         if (value.is_mapping() || value.is_null()) return wrong("a string, number or list");
         return;
+    }
+    if (value.is_scalar() && !input.allowed_chars.empty()) {
+      for (char c : value.value) {
+        bool ok = input.allowed_chars.find(input.allowed_case_insensitive ? static_cast<char>(std::tolower(c)) : c) !=
+                  std::string_view::npos;
+        if (!ok) {
+          out.report(pair.value->span, field + " holds " + code(std::string(1, c)) + "; allowed characters are " +
+                                           code(input.allowed_chars));
+          return;
+        }
+      }
+    }
+    if (value.is_scalar() && !input.allowed_prefixes.empty()) {
+      bool ok = false;
+      for (std::string_view prefix : input.allowed_prefixes) {
+        ok = ok || (value.value.size() >= prefix.size() &&
+                    equals_ignoring_case(std::string_view(value.value).substr(0, prefix.size()), prefix));
+      }
+      if (!ok) {
+        std::string list;
+        for (size_t i = 0; i < input.allowed_prefixes.size(); ++i) list += (i ? ", " : "") + code(input.allowed_prefixes[i]);
+        out.report(pair.value->span, field + " " + code(value.value) + " must start with one of " + list);
+      }
     }
     if (!input.allowed.empty() && value.is_scalar()) {
       for (std::string_view a : input.allowed) {

@@ -36,11 +36,14 @@ void report_unknown_keys(const yaml::Node& map, const std::vector<std::string_vi
     for (std::string_view k : known) found = found || k == key.value;
     if (found) continue;
     std::string best = suggest(key.value, known);
-    std::string message = "unknown " + std::string(context) + " field " + code(key.value);
+    // An error means AWSTOE rejects the field; a warning only that it is not documented.
+    std::string message = severity == Severity::Error
+                              ? "unknown " + std::string(context) + " field " + code(key.value)
+                              : code(key.value) + " is not a documented " + std::string(context) + " field";
     if (!best.empty()) {
       message += "; did you mean " + code(best) + "?";
     } else {
-      message += "; expected one of ";
+      message += severity == Severity::Error ? "; expected one of " : "; the documented fields are ";
       for (size_t i = 0; i < known.size(); ++i) message += (i ? ", " : "") + code(known[i]);
     }
     Diagnostic& d = out.report(pair.key->span, message);

@@ -23,8 +23,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     a.add_option("-o,--output", lint.output, "Write the report to FILE (atomically) instead of stdout");
     a.add_option("--select", lint.select, "Only run these rules (ids, names or id prefixes, comma-separated)")
-        ->delimiter(',');
-    a.add_option("--ignore", lint.ignore, "Do not run these rules (ids, names or id prefixes)")->delimiter(',');
+        ->delimiter(',')->allow_extra_args(false);
+    a.add_option("--ignore", lint.ignore, "Do not run these rules (ids, names or id prefixes)")->delimiter(',')->allow_extra_args(false);
     a.add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at least this severe (default: warning)")
         ->check(CLI::IsMember({"error", "warning", "info"}));
     a.add_option("--config", lint.config, "Use this configuration file instead of finding .iblint.yaml")

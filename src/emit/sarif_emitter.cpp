@@ -26,7 +26,7 @@ constexpr std::string_view kFingerprintKey = "primaryLocationLineHash/v1";
 constexpr size_t kMaxDescription = 1024;  // GitHub's limit for short and full descriptions
 
 /// Stands in for the rule of a diagnostic that has none, so that every result has a ruleId.
-const RuleInfo kNoRule{"iblint", "iblint", Severity::Error, "A problem iblint found outside any rule"};
+const RuleInfo kNoRule{"iblint", "unattributed", Severity::Error, "A problem iblint found outside any rule"};
 
 std::string_view level(Severity severity) {
   switch (severity) {
@@ -71,24 +71,42 @@ std::string truncate(std::string text, size_t max) {
   return text + "\xE2\x80\xA6";
 }
 
-/// The first paragraph of a markdown page that is prose: not a heading, not a code block.
+/// A paragraph that describes the rule, as opposed to a metadata line such as
+/// "**Default severity:** error · **Profiles:** all", a table or an HTML comment.
+bool is_prose(std::string_view paragraph) {
+  if (paragraph.starts_with("**")) {
+    size_t label_end = paragraph.find("**", 2);
+    if (label_end != std::string_view::npos && paragraph.substr(2, label_end - 2).ends_with(':')) return false;
+  }
+  return !paragraph.starts_with('|') && !paragraph.starts_with("<!--");
+}
+
+/// The first prose paragraph of a markdown page (not a heading, metadata line, table or code
+/// block), its lines joined by spaces; a trailing ':' that introduced a list becomes '.'.
 std::string first_paragraph(std::string_view page) {
   std::string paragraph;
   bool in_fence = false;
+  auto finished = [&] {
+    if (paragraph.empty()) return false;
+    if (is_prose(paragraph)) return true;
+    paragraph.clear();
+    return false;
+  };
   while (!page.empty()) {
     size_t newline = page.find('\n');
     std::string_view line = trim(page.substr(0, newline));
     page.remove_prefix(newline == std::string_view::npos ? page.size() : newline + 1);
     bool fence = line.starts_with("```") || line.starts_with("~~~");
     if (fence) in_fence = !in_fence;
-    bool prose = !fence && !in_fence && !line.empty() && !line.starts_with('#');
-    if (prose) {
+    if (!fence && !in_fence && !line.empty() && !line.starts_with('#')) {
       if (!paragraph.empty()) paragraph += ' ';
       paragraph += line;
-    } else if (!paragraph.empty()) {
+    } else if (finished()) {
       break;
     }
   }
+  if (!finished()) return {};
+  if (paragraph.ends_with(':')) paragraph.back() = '.';
   return paragraph;
 }
 

@@ -420,9 +420,8 @@ std::optional<Config> parse_config(const SourceFile& file, const fs::path& dir, 
                                    const std::vector<const RuleInfo*>& known_rules) {
   Config config;
   config.dir = normal_absolute(dir);
-  if (config.dir.has_filename() == false && config.dir.has_parent_path() && config.dir != config.dir.root_path()) {
-    config.dir = config.dir.parent_path();  // "a/b/" normalizes to "a/b/" with an empty filename
-  }
+  // "a/b/" normalizes to "a/b/", with an empty filename; directories are kept without it.
+  if (!config.dir.has_filename() && config.dir != config.dir.root_path()) config.dir = config.dir.parent_path();
   config.file = config.dir / fs::path(file.path()).filename();
   if (!ConfigParser(file, errors, known_rules).parse(config)) return std::nullopt;
   return config;

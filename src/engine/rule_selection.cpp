@@ -1,6 +1,7 @@
 #include "engine/rule_selection.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "engine/registry.h"
@@ -28,12 +29,17 @@ std::string check_selector(std::string_view selector, const std::vector<const Ru
   for (const RuleInfo* rule : known_rules) {
     if (selector_specificity(selector, *rule) >= 0) return "";
   }
+  std::string message = "unknown rule `" + std::string(selector) + "`";
+  std::string upper(selector);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (upper != selector && check_selector(upper, known_rules).empty()) {
+    return message + "; did you mean `" + upper + "`?";  // `ib1`: ids and prefixes are upper case
+  }
   std::vector<std::string_view> candidates = {"ALL"};
   for (const RuleInfo* rule : known_rules) {
     candidates.push_back(rule->id);
     candidates.push_back(rule->name);
   }
-  std::string message = "unknown rule `" + std::string(selector) + "`";
   std::string suggestion = closest(selector, candidates, typo_distance(selector));
   if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
   return message;

@@ -155,6 +155,7 @@ std::string decode_double_quoted(std::string_view raw) {
 
 std::string decode_block(std::string_view raw, int parent_indent) {
   std::vector<std::string_view> lines = split_lines(raw);
+  if (lines.size() > 1 && lines.back().empty()) lines.pop_back();  // the rest after the final line break
   std::string_view header = lines.front();
   bool folded = !header.empty() && header.front() == '>';
   char chomp = 'c';  // clip

@@ -81,21 +81,28 @@ TEST(ActionCatalog, EveryModuleIsWellFormed) {
     EXPECT_EQ(a.since[4], '-') << a.name;
     EXPECT_EQ(a.free_form_inputs, a.name == "Assert") << a.name;
     // Seed modules all existed in the Dec 2019 docs.
-    if (a.seed_2020) EXPECT_EQ(a.since, "2019-12") << a.name;
+    if (a.seed_2020) {
+      EXPECT_EQ(a.since, "2019-12") << a.name;
+    }
     for (const auto& in : a.inputs) {
       EXPECT_FALSE(in.name.empty()) << a.name;
       // Required inputs carry no default; enum defaults are members of the enum.
-      if (in.required) EXPECT_TRUE(in.default_value.empty()) << a.name << "." << in.name;
-      if (!in.allowed.empty() && !in.default_value.empty())
+      if (in.required) {
+        EXPECT_TRUE(in.default_value.empty()) << a.name << "." << in.name;
+      }
+      if (!in.allowed.empty() && !in.default_value.empty()) {
         EXPECT_NE(std::find(in.allowed.begin(), in.allowed.end(), in.default_value),
                   in.allowed.end())
             << a.name << "." << in.name;
+      }
     }
     // Constraints only name inputs the module has (step options excepted).
     for (const auto& c : a.constraints) {
       if (c.kind == Constraint::Kind::FixedStepOption) continue;
       EXPECT_NE(find_input(a, c.a), nullptr) << a.name << " constraint on " << c.a;
-      if (!c.b.empty()) EXPECT_NE(find_input(a, c.b), nullptr) << a.name << " constraint on " << c.b;
+      if (!c.b.empty()) {
+        EXPECT_NE(find_input(a, c.b), nullptr) << a.name << " constraint on " << c.b;
+      }
     }
   }
 }
@@ -286,8 +293,11 @@ TEST(ActionCatalog, FileSystemModules) {
   for (std::string_view mod :
        {"SetFileOwner", "SetFolderOwner", "SetFilePermissions", "SetFolderPermissions"})
     EXPECT_EQ(Get(mod).platforms, unsigned{kLinux | kMacOS}) << mod;
-  for (const auto& a : action_catalog())
-    if (a.since == "2020-10") EXPECT_EQ(a.shape, InputShape::List) << a.name;
+  for (const auto& a : action_catalog()) {
+    if (a.since == "2020-10") {
+      EXPECT_EQ(a.shape, InputShape::List) << a.name;
+    }
+  }
 }
 
 TEST(ActionCatalog, SetRegistry) {

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -262,6 +263,12 @@ TEST(SarifEmitter, RegisteredRuleDocsFeedDescriptions) {
     EXPECT_TRUE(rules[i]["fullDescription"]["text"].get<std::string>().starts_with(std::string(info.summary)));
     EXPECT_LE(rules[i]["fullDescription"]["text"].get<std::string>().size(), 1024u);
     EXPECT_EQ(rules[i]["help"]["markdown"], doc.empty() ? std::string(info.summary) : std::string(doc));
+    if (!doc.empty()) {  // summary, a blank line, then the first prose paragraph of the page
+      std::string full = rules[i]["fullDescription"]["text"];
+      EXPECT_TRUE(full.starts_with(std::string(info.summary) + "\n\n")) << full;
+      EXPECT_EQ(full.find("Default severity"), std::string::npos) << full;
+      EXPECT_EQ(full.find("\n#"), std::string::npos) << full;  // no heading
+    }
   }
 }
 
@@ -302,7 +309,9 @@ TEST(SarifEmitter, PassesTheSarifMultitoolValidator) {
            << " (or set IBLINT_SKIP_SARIF_VALIDATOR=1 to skip this test)";
   }
 
-  std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "iblint-sarif-validate";
+  // One directory per process: test runs from several build trees may run at once.
+  std::filesystem::path dir =
+      std::filesystem::path(testing::TempDir()) / ("iblint-sarif-validate-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
 
@@ -315,8 +324,10 @@ TEST(SarifEmitter, PassesTheSarifMultitoolValidator) {
   std::filesystem::path full_path = dir / "full.sarif";
   std::filesystem::path empty_path = dir / "empty.sarif";
   std::ofstream(full_path) << render(full);
-  Report empty;
-  empty.rules = {&kNoResults, &kSecret};
+  Report empty;  // every registered rule, with its doc page, and no results
+  for (const auto& rule : all_rules()) empty.rules.push_back(&rule->info());
+  empty.rules.push_back(&kNoResults);
+  empty.rules.push_back(&kSecret);
   std::ofstream(empty_path) << render(empty);
 
   std::filesystem::path output = dir / "validator.txt";
@@ -327,6 +338,7 @@ TEST(SarifEmitter, PassesTheSarifMultitoolValidator) {
   ASSERT_TRUE(WIFEXITED(status)) << text;
   EXPECT_EQ(WEXITSTATUS(status), 0) << "sarif-validate.sh failed:\n" << text;
   EXPECT_NE(text.find("sarif-validate: OK"), std::string::npos) << text;
+  if (!HasFailure()) std::filesystem::remove_all(dir);
 }
 
 }  // namespace

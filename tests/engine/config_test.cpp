@@ -415,7 +415,9 @@ TEST_F(ConfigTest, FinderWithoutConfigReturnsNull) {
   const Config* a = finder.for_file(root_ / "x/doc.yml", errors);
   const Config* b = finder.for_file(root_ / "x/other.yml", errors);
   EXPECT_EQ(a, b);
-  if (a) EXPECT_NE(a->dir, root_);
+  if (a) {
+    EXPECT_NE(a->dir, root_);
+  }
   EXPECT_TRUE(errors.empty());
 }
 
@@ -455,6 +457,29 @@ TEST_F(ConfigTest, RelativePathIsNormalized) {
   EXPECT_EQ(config->relative_path(root_ / "a/./b/../c.yml"), "a/c.yml");
   EXPECT_EQ(config->relative_path(root_ / "../x.yml"), std::nullopt);
   EXPECT_EQ(config->relative_path(root_), std::nullopt);
+}
+
+}  // namespace
+}  // namespace iblint
+
+namespace iblint {
+namespace {
+
+TEST_F(ConfigTest, OddDocumentsNeverThrow) {
+  for (const char* text : {"[", "{a: }", "select: [IB1, [IB2]]", "? [a]\n: b\n", "select: &x [IB1]\nignore: *x\n",
+                           "a: b\n---\nc: d\n", "\xEF\xBB\xBFselect: [IB1]\n", "severity: {IB103: }\n",
+                           "overrides: [{files: [x], select: *nope}]\n", "!!map {select: [IB1]}\n", "42\n"}) {
+    std::vector<ConfigError> errors;
+    std::optional<Config> config = load(text, errors);
+    EXPECT_EQ(config.has_value(), errors.empty()) << text;
+  }
+  std::vector<ConfigError> errors;
+  std::optional<Config> aliased = load("select: &x [IB1]\nignore: *x\n", errors);
+  ASSERT_TRUE(aliased);
+  EXPECT_THAT(aliased->selection.ignore, ElementsAre("IB1"));
+  EXPECT_FALSE(load("\xEF\xBB\xBFselect: [IB1]\nselct: []\n", errors));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].position, (Position{2, 1}));
 }
 
 }  // namespace

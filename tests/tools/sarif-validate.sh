@@ -1,6 +1,7 @@
 #!/bin/sh
-# Validates SARIF files with the Microsoft SARIF Multitool pinned in package.json (JSON schema
-# checks JSON1xxx plus SARIF semantic rules SARIF1xxx/SARIF2xxx).
+# Validates SARIF files with the Microsoft SARIF Multitool pinned in package.json: the JSON schema
+# (JSON1xxx), SARIF's semantic rules (SARIF1xxx/SARIF2xxx) and GitHub code scanning's ingestion
+# rules (GH1xxx, which the multitool runs only when asked with --rule-kind Gh).
 #
 #   usage: tests/tools/sarif-validate.sh FILE.sarif...
 #   exit:  0 when the multitool reports no error and no warning; 1 when it reports any, or when
@@ -34,7 +35,7 @@ if [ ! -x "$M" ]; then
 fi
 
 tmp=$(mktemp -d) || exit 2
-out=$("$M" validate "$@" -o "$tmp/validation.sarif" --log ForceOverwrite 2>&1)
+out=$("$M" validate "$@" --rule-kind "Gh;Sarif" -o "$tmp/validation.sarif" --log ForceOverwrite 2>&1)
 rc=$?
 rm -rf "$tmp"
 

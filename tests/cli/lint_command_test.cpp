@@ -1,0 +1,197 @@
+// End-to-end tests of the iblint binary: exit codes, output formats, --output, configuration and
+// file discovery, run as a user would run them.
+#include "cli/lint_command.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace iblint {
+namespace {
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int code;
+  std::string out;
+};
+
+/// Runs a shell command line with the iblint binary as $IB; captures stdout (stderr too when asked).
+RunResult run(const std::string& args, bool with_stderr = false) {
+  std::string cmd = std::string("IB=") + IBLINT_BINARY + "; " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+class LintCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("iblint-cli-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string write(const std::string& name, const std::string& text) {
+    fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+  }
+  std::string in_dir(const std::string& args) { return "cd '" + dir_.string() + "' && " + args; }
+  fs::path dir_;
+};
+
+const char* kClean =
+    "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n"
+    "        inputs:\n          commands:\n            - echo hello\n";
+const char* kDuplicateStep =
+    "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n        action: UpdateOS\n"
+    "      - name: A\n        action: UpdateOS\n";
+const char* kUnexecutedPhase =
+    "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n        action: UpdateOS\n"
+    "  - name: deploy\n    steps:\n      - name: B\n        action: UpdateOS\n";
+
+TEST_F(LintCommandTest, ExitCodesFollowFailOn) {
+  write("clean.yaml", kClean);
+  write("warn.yaml", kUnexecutedPhase);
+  write("err.yaml", kDuplicateStep);
+  EXPECT_EQ(run(in_dir("$IB clean.yaml")).code, 0);
+  EXPECT_EQ(run(in_dir("$IB warn.yaml")).code, 1);
+  EXPECT_EQ(run(in_dir("$IB --fail-on error warn.yaml")).code, 0);
+  EXPECT_EQ(run(in_dir("$IB --fail-on error err.yaml")).code, 1);
+  EXPECT_EQ(run(in_dir("$IB --ignore IB103 err.yaml")).code, 0);
+  EXPECT_EQ(run(in_dir("$IB --select IB106 err.yaml")).code, 0);
+}
+
+TEST_F(LintCommandTest, UsageAndIoErrorsExitTwo) {
+  write("clean.yaml", kClean);
+  EXPECT_EQ(run(in_dir("$IB missing.yaml")).code, 2);
+  EXPECT_EQ(run(in_dir("$IB --select IB999 clean.yaml")).code, 2);
+  EXPECT_EQ(run(in_dir("$IB --format xml clean.yaml")).code, 2);
+  EXPECT_EQ(run(in_dir("$IB")).code, 2);
+  EXPECT_EQ(run(in_dir("$IB --max-file-size 10 clean.yaml")).code, 2);
+  RunResult unknown = run(in_dir("$IB --select IB10 --select duplicate-step-nme clean.yaml"), true);
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.out.find("duplicate-step-name"), std::string::npos) << unknown.out;
+}
+
+TEST_F(LintCommandTest, TextOutputHasLocationRuleAndCodeFrame) {
+  write("err.yaml", kDuplicateStep);
+  RunResult r = run(in_dir("$IB --no-color err.yaml"));
+  EXPECT_NE(r.out.find("err.yaml:7:15: error: step `A` appears twice in phase `build`"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[IB103 duplicate-step-name]"), std::string::npos);
+  EXPECT_NE(r.out.find("^"), std::string::npos);
+  EXPECT_EQ(r.out.find("\x1b["), std::string::npos) << "no colour when not a terminal";
+}
+
+TEST_F(LintCommandTest, JsonOutputIsStable) {
+  write("err.yaml", kDuplicateStep);
+  RunResult r = run(in_dir("$IB --format json err.yaml"));
+  EXPECT_EQ(r.code, 1);
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["tool"], "iblint");
+  ASSERT_EQ(j["diagnostics"].size(), 1u);
+  const auto& d = j["diagnostics"][0];
+  EXPECT_EQ(d["path"], "err.yaml");
+  EXPECT_EQ(d["rule"], "IB103");
+  EXPECT_EQ(d["name"], "duplicate-step-name");
+  EXPECT_EQ(d["line"], 7);
+  EXPECT_EQ(d["column"], 15);
+  EXPECT_EQ(d["endColumn"], 16);
+  EXPECT_EQ(d["related"][0]["line"], 5);
+  EXPECT_EQ(j["summary"]["errors"], 1);
+  EXPECT_EQ(j["summary"]["files"], 1);
+}
+
+TEST_F(LintCommandTest, GithubAndSarifFormats) {
+  write("err.yaml", kDuplicateStep);
+  RunResult gh = run(in_dir("$IB --format github err.yaml"));
+  EXPECT_EQ(gh.out.rfind("::error file=err.yaml,line=7,col=15,endLine=7,endColumn=16,title=IB103", 0), 0u) << gh.out;
+  RunResult sarif = run(in_dir("$IB --format sarif err.yaml"));
+  nlohmann::json s = nlohmann::json::parse(sarif.out);
+  EXPECT_EQ(s["version"], "2.1.0");
+  EXPECT_EQ(s["runs"][0]["results"][0]["ruleId"], "IB103");
+}
+
+TEST_F(LintCommandTest, OutputFileIsWrittenWholeAndNotOnError) {
+  write("err.yaml", kDuplicateStep);
+  RunResult r = run(in_dir("$IB --format json --output report.json err.yaml"));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NO_THROW(nlohmann::json::parse(std::ifstream(dir_ / "report.json")));
+  EXPECT_EQ(run(in_dir("$IB --format json --output other.json err.yaml missing.yaml")).code, 2);
+  EXPECT_FALSE(fs::exists(dir_ / "other.json"));
+  for (const auto& e : fs::directory_iterator(dir_)) EXPECT_EQ(e.path().filename().string().find(".report"), std::string::npos);
+}
+
+TEST_F(LintCommandTest, FoldersAreWalkedAndOtherYamlIsSkippedQuietly) {
+  write("components/a.yaml", kDuplicateStep);
+  write("components/nested/b.yml", kClean);
+  write("k8s/deploy.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n");
+  write(".github/workflows/ci.yml", "on: push\njobs: {}\n");
+  write("notes.txt", "phases: nope");
+  RunResult r = run(in_dir("$IB --format json ."));
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["summary"]["files"], 2);
+  ASSERT_EQ(j["diagnostics"].size(), 1u);
+  EXPECT_EQ(j["diagnostics"][0]["path"], "components/a.yaml");
+  RunResult verbose = run(in_dir("$IB -v --no-color ."), true);
+  EXPECT_NE(verbose.out.find("k8s/deploy.yaml: skipped (Kubernetes manifest)"), std::string::npos) << verbose.out;
+}
+
+TEST_F(LintCommandTest, ConfigFileSelectsAndOverridesSeverity) {
+  write("err.yaml", kDuplicateStep);
+  write(".iblint.yaml", "severity: {IB103: warning}\nfail-on: error\n");
+  RunResult r = run(in_dir("$IB --no-color err.yaml"));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("warning: step `A`"), std::string::npos) << r.out;
+  write(".iblint.yaml", "selct: [IB1]\n");
+  RunResult bad = run(in_dir("$IB err.yaml"), true);
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.out.find("select"), std::string::npos) << bad.out;
+}
+
+TEST_F(LintCommandTest, ProfileSeed2020) {
+  write("p.yaml",
+        "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Get\n        action: WebDownload\n"
+        "        onFailure: Ignore\n        inputs:\n          - source: https://example.com/a\n            destination: /tmp/a\n");
+  EXPECT_EQ(run(in_dir("$IB p.yaml")).code, 0);
+  RunResult r = run(in_dir("$IB --no-color --profile seed-2020 p.yaml"));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("[profile seed-2020]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("IB104"), std::string::npos);
+  EXPECT_NE(r.out.find("IB107"), std::string::npos);
+}
+
+TEST_F(LintCommandTest, RulesExplainAndVersion) {
+  RunResult rules = run("$IB rules");
+  EXPECT_EQ(rules.code, 0);
+  EXPECT_NE(rules.out.find("IB103  duplicate-step-name"), std::string::npos) << rules.out;
+  RunResult explain = run("$IB explain IB103");
+  EXPECT_EQ(explain.code, 0);
+  EXPECT_NE(explain.out.find("# IB103 duplicate-step-name"), std::string::npos) << explain.out;
+  EXPECT_EQ(run("$IB explain duplicate-step-name").code, 0);
+  RunResult unknown = run("$IB explain IB10", true);
+  EXPECT_EQ(unknown.code, 2);
+  RunResult version = run("$IB --version");
+  EXPECT_EQ(version.code, 0);
+  EXPECT_NE(version.out.find("iblint "), std::string::npos);
+}
+
+TEST_F(LintCommandTest, LintSubcommandIsTheDefault) {
+  write("err.yaml", kDuplicateStep);
+  EXPECT_EQ(run(in_dir("$IB lint --format json err.yaml")).out, run(in_dir("$IB --format json err.yaml")).out);
+}
+
+}  // namespace
+}  // namespace iblint

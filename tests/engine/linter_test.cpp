@@ -1,0 +1,137 @@
+#include "engine/linter.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "engine/registry.h"
+#include "yaml/parser.h"
+
+namespace iblint {
+namespace {
+
+std::vector<std::string> ids(const FileLint& lint) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : lint.diagnostics) out.emplace_back(d.rule->id);
+  return out;
+}
+
+FileLint lint_text(std::string text, Profile profile = Profile::Current) {
+  SourceFile file("t.yaml", std::move(text));
+  LintSettings settings;
+  settings.profile = profile;
+  return lint_file(file, settings);
+}
+
+const std::string kHeader = "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n";
+
+std::string step(const std::string& name, const std::string& action = "UpdateOS") {
+  return "      - name: " + name + "\n        action: " + action + "\n";
+}
+
+TEST(Linter, CleanComponentHasNoFindings) {
+  FileLint lint = lint_text(kHeader + step("A") + step("B"));
+  EXPECT_TRUE(lint.linted);
+  EXPECT_TRUE(lint.diagnostics.empty());
+}
+
+TEST(Linter, FindingsAreSortedByPosition) {
+  FileLint lint = lint_text(kHeader + step("A", "Nope") + step("A"));
+  EXPECT_EQ(ids(lint), (std::vector<std::string>{"IB104", "IB103"}));
+  EXPECT_LT(lint.diagnostics[0].span.begin, lint.diagnostics[1].span.begin);
+}
+
+TEST(Linter, OtherYamlIsSkipped) {
+  EXPECT_FALSE(lint_text("apiVersion: v1\nkind: Pod\n").linted);
+  EXPECT_FALSE(lint_text("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n").linted);
+  EXPECT_FALSE(lint_text("on: push\njobs:\n  a: {}\n").linted);
+  EXPECT_FALSE(lint_text("key: [unclosed\n").linted) << "broken YAML that is not a component is not ours";
+  EXPECT_FALSE(lint_text("%{ if x ~}\nphases:\n%{ endif ~}\nschemaVersion: 1.0\n  bad: [\n").linted);
+}
+
+TEST(Linter, BrokenComponentReportsSyntaxAtTheMistake) {
+  FileLint lint = lint_text(kHeader + step("A") + "      - name: 'B\n        action: UpdateOS\n");
+  ASSERT_TRUE(lint.linted);
+  std::vector<std::string> found = ids(lint);
+  EXPECT_NE(std::find(found.begin(), found.end(), "IB001"), found.end());
+}
+
+TEST(Linter, EncodingProblems) {
+  FileLint binary = lint_text(std::string("schemaVersion: 1.0\0phases: []", 29));
+  EXPECT_EQ(ids(binary), (std::vector<std::string>{"IB003"}));
+  FileLint utf16 = lint_text(std::string("\xFF\xFEs\0c\0", 6));
+  EXPECT_EQ(ids(utf16), (std::vector<std::string>{"IB003"}));
+  FileLint invalid = lint_text(kHeader + "      - name: A\xC3(\n        action: UpdateOS\n");
+  std::vector<std::string> found = ids(invalid);
+  EXPECT_NE(std::find(found.begin(), found.end(), "IB003"), found.end());
+}
+
+TEST(Linter, BomCrlfAndTabsInValuesAreFine) {
+  std::string text = "\xEF\xBB\xBF" + kHeader + step("A") + "      - name: B\n        action: ExecuteBash\n"
+                     "        inputs:\n          commands:\n            - \"echo\\tx\"\n";
+  std::string crlf;
+  for (char c : text) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  EXPECT_TRUE(lint_text(crlf).diagnostics.empty());
+  FileLint dup = lint_text("\xEF\xBB\xBF" + kHeader + step("A") + step("A"));
+  ASSERT_EQ(dup.diagnostics.size(), 1u);
+}
+
+TEST(Linter, DisabledRulesDoNotRun) {
+  SourceFile file("t.yaml", kHeader + step("A") + step("A"));
+  LintSettings settings;
+  settings.enabled = [](const RuleInfo& rule) { return rule.id != "IB103"; };
+  EXPECT_TRUE(lint_file(file, settings).diagnostics.empty());
+}
+
+TEST(Linter, SeverityOverrideApplies) {
+  SourceFile file("t.yaml", kHeader + step("A") + step("A"));
+  LintSettings settings;
+  settings.severity = [](const RuleInfo&, Severity) { return Severity::Info; };
+  FileLint lint = lint_file(file, settings);
+  ASSERT_EQ(lint.diagnostics.size(), 1u);
+  EXPECT_EQ(lint.diagnostics[0].severity, Severity::Info);
+}
+
+// The pinned grammar's scanner kept rows and columns in 16 bits; grammars/scanner.patch widens
+// them. These documents are past both limits and must lint exactly like small ones.
+TEST(Linter, HundredThousandLineDocumentLintsCorrectly) {
+  std::string text = kHeader;
+  for (int i = 0; i < 50000; ++i) text += step("S" + std::to_string(i));
+  text += step("S7");  // a duplicate past line 100,000
+  SourceFile file("big.yaml", text);
+  ASSERT_GT(file.line_count(), 100000u);
+  FileLint lint = lint_file(file, {});
+  ASSERT_EQ(ids(lint), (std::vector<std::string>{"IB103"}));
+  EXPECT_GT(file.position(lint.diagnostics[0].span.begin).line, 100000u);
+}
+
+TEST(Linter, FortyThousandColumnLineLintsCorrectly) {
+  std::string text = kHeader + "      - name: Long\n        action: ExecuteBash\n        inputs:\n          commands:\n"
+                     "            - echo " + std::string(40000, 'x') + "\n" + step("Long", "Nope");
+  SourceFile file("wide.yaml", text);
+  FileLint lint = lint_file(file, {});
+  EXPECT_EQ(ids(lint), (std::vector<std::string>{"IB103", "IB104"}));
+}
+
+TEST(Linter, DeepIndentationIsBoundedAndDoesNotCrash) {
+  for (int depth : {400, 20000}) {
+    std::string text = kHeader + step("A") + "        inputs:\n";
+    std::string indent = "          ";
+    for (int i = 0; i < depth; ++i) {
+      text += indent + "k:\n";
+      indent += " ";
+    }
+    text += indent + "v\n";
+    auto start = std::chrono::steady_clock::now();
+    FileLint lint = lint_text(text);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30)) << depth;
+    EXPECT_TRUE(lint.linted);
+  }
+}
+
+}  // namespace
+}  // namespace iblint
