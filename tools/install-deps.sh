@@ -1,13 +1,20 @@
 #!/bin/sh
 # Installs what iblint needs on Debian 12, from Debian packages only; with --test also what the
-# tests need. Installs nothing that is already there, so a second run takes a second.
+# tests need. Installs nothing that is already there (a tool already on PATH, e.g. a Node.js
+# from elsewhere, counts), so a second run takes a second.
 set -eu
-packages="g++ cmake ninja-build pkg-config patch nodejs npm libtree-sitter-dev libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev"
+# command:package pairs, then library packages
+tools="g++:g++ cmake:cmake ninja:ninja-build pkg-config:pkg-config patch:patch node:nodejs npm:npm"
+libs="libtree-sitter-dev libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev"
 if [ "${1:-}" = "--test" ]; then
-  packages="$packages libicu72 git"
+  tools="$tools git:git"
+  libs="$libs libicu72"
 fi
 missing=""
-for p in $packages; do
+for pair in $tools; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
+done
+for p in $libs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 if [ -n "$missing" ]; then
