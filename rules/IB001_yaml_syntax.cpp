@@ -1,4 +1,5 @@
 #include "rules/rules.h"
+#include "source/source_file.h"
 #include "yaml/parser.h"
 
 namespace iblint {
@@ -12,7 +13,14 @@ class YamlSyntax final : public Rule {
   }
   bool needs_component() const override { return false; }
   void check(const LintContext& context, Reporter& out) const override {
-    for (const yaml::SyntaxError& error : context.yaml.errors) out.report(error.span, error.message);
+    const SourceFile& file = context.file;
+    for (const yaml::SyntaxError& error : context.yaml.errors) {
+      // An invalid UTF-8 byte also breaks the parse; IB003 names the real cause.
+      uint32_t line = file.line_of(error.span.begin);
+      SourceFile line_text("", std::string(file.line_text(line)));
+      if (line_text.first_invalid_utf8()) continue;
+      out.report(error.span, error.message);
+    }
   }
 };
 

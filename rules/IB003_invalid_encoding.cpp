@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "rules/rules.h"
 #include "source/source_file.h"
 
@@ -18,6 +20,10 @@ class InvalidEncoding final : public Rule {
       out.report({0, std::min<uint32_t>(2, file.size())},
                  "the file is UTF-16 or UTF-32 encoded; Image Builder reads component documents as UTF-8, "
                  "save it as UTF-8");
+    } else if (looks_like_utf16(file)) {
+      out.report({0, std::min<uint32_t>(2, file.size())},
+                 "the file looks like UTF-16 without a byte order mark (a NUL byte beside every ASCII character); "
+                 "save it as UTF-8");
     } else if (auto nul = file.first_nul()) {
       out.report({*nul, *nul + 1},
                  "the file holds a NUL byte: it is binary data, not a YAML document (the Image Builder API "
@@ -29,6 +35,16 @@ class InvalidEncoding final : public Rule {
   }
 
  private:
+  /// UTF-16 text of mostly ASCII has a NUL in every other byte.
+  static bool looks_like_utf16(const SourceFile& file) {
+    std::string_view bytes = file.bytes();
+    size_t n = std::min<size_t>(bytes.size() & ~size_t{1}, 512);
+    if (n < 4) return false;
+    size_t even_nul = 0, odd_nul = 0;
+    for (size_t i = 0; i < n; ++i) (i % 2 ? odd_nul : even_nul) += bytes[i] == '\0';
+    return std::max(even_nul, odd_nul) * 10 >= (n / 2) * 9 && std::min(even_nul, odd_nul) == 0;
+  }
+
   static std::string hex(unsigned char c) {
     const char* digits = "0123456789ABCDEF";
     return {digits[c >> 4], digits[c & 15]};

@@ -31,15 +31,16 @@ class DocumentSchema final : public Rule {
     const Component& c = *context.component;
     const Node& root = c.root->resolved();
     if (!root.is_mapping()) return;
-    report_unknown_keys(root, kTopLevelKeys, "top-level", out, Severity::Warning);
-    check_schema_version(c, root, out);
+    std::vector<std::string> typos =
+        report_unknown_keys(root, kTopLevelKeys, "top-level", out, Severity::Warning, {"schemaVersion", "phases"});
+    if (!contains(typos, "schemaVersion")) check_schema_version(c, root, out);
     for (const Node* text : {c.name, c.description}) {
       if (text && !text->resolved().is_scalar()) {
         out.report(text->span, "must be a string, not " + std::string(describe(*text)));
       }
     }
     check_variables(c, context.profile, out);
-    check_phases(c, root, context.profile, out);
+    if (!contains(typos, "phases")) check_phases(c, root, context.profile, out);
   }
 
  private:
@@ -115,14 +116,19 @@ class DocumentSchema final : public Rule {
         continue;
       }
       // AWSTOE's handling of undocumented fields here is not documented: a warning, not an error.
-      report_unknown_keys(def, v.constant ? kConstantKeys : kParameterKeys, kind, out, Severity::Warning);
+      std::vector<std::string> typos = report_unknown_keys(def, v.constant ? kConstantKeys : kParameterKeys, kind, out,
+                                                           Severity::Warning, {"type", "value"});
       const Node* type = def.find("type");
       if (!type) {
-        missing(def, "type", std::string(kind) + " " + code(v.name), "add `type: string`", out);
+        if (!contains(typos, "type")) {
+          out.report(v.name_node->span, std::string(kind) + " " + code(v.name) + " has no `type`; add `type: string`");
+        }
       } else if (type->resolved().value != "string") {
         out.report(type->span, "`type` is " + code(type->resolved().value) + "; the only supported type is `string`");
       }
-      if (v.constant && !def.find("value")) missing(def, "value", "constant " + code(v.name), "a constant needs a `value`", out);
+      if (v.constant && !def.find("value") && !contains(typos, "value")) {
+        out.report(v.name_node->span, "constant " + code(v.name) + " has no `value`; a constant needs one");
+      }
       for (std::string_view field : {"default", "value", "description"}) {
         const Node* node = def.find(field);
         if (node && !node->resolved().is_scalar()) {
@@ -153,13 +159,13 @@ class DocumentSchema final : public Rule {
         out.report(phase.node->span, "a phase must be a mapping with `name` and `steps`, not " + std::string(describe(map)));
         continue;
       }
-      report_unknown_keys(map, kPhaseKeys, "phase", out, Severity::Error);
-      if (!phase.name_node) missing(map, "name", "this phase", "name it `build`, `validate` or `test`", out);
+      std::vector<std::string> typos = report_unknown_keys(map, kPhaseKeys, "phase", out, Severity::Error, {"name", "steps"});
+      if (!phase.name_node && !contains(typos, "name")) missing(map, "name", "this phase", "name it `build`, `validate` or `test`", out);
       else if (!phase.name_node->resolved().is_scalar() || phase.name_node->resolved().is_null())
         out.report(phase.name_node->span, "a phase name must be a string, not " + std::string(describe(*phase.name_node)));
       std::string where = phase.name.empty() ? std::string("this phase") : "phase " + code(phase.name);
       if (!phase.steps_node) {
-        missing(map, "steps", where, "add `steps:` with at least one step", out);
+        if (!contains(typos, "steps")) missing(map, "steps", where, "add `steps:` with at least one step", out);
       } else if (!phase.steps_node->resolved().is_sequence()) {
         out.report(key_span(map, "steps"), "`steps` of " + where + " must be a list of steps (`- name: ...`), not " +
                                                std::string(describe(*phase.steps_node)));
@@ -177,10 +183,10 @@ class DocumentSchema final : public Rule {
       out.report(step.node->span, "a step must be a mapping with `name` and `action`, not " + std::string(describe(map)));
       return;
     }
-    report_unknown_keys(map, kStepKeys, "step", out, Severity::Error);
+    std::vector<std::string> typos = report_unknown_keys(map, kStepKeys, "step", out, Severity::Error, {"name", "action"});
     std::string where = step.name.empty() ? "a step in " + phase : "step " + code(step.name);
     if (!step.name_node) {
-      missing(map, "name", where, "give the step a name unique in its phase", out);
+      if (!contains(typos, "name")) missing(map, "name", where, "give the step a name unique in its phase", out);
     } else if (!step.name_node->resolved().is_scalar() || step.name_node->resolved().is_null()) {
       out.report(step.name_node->span, "a step name must be a string, not " + std::string(describe(*step.name_node)));
     } else if (step.name.find_first_of(". \t") != std::string::npos) {
@@ -190,7 +196,7 @@ class DocumentSchema final : public Rule {
       d.severity = Severity::Warning;
     }
     if (!step.action_node) {
-      missing(map, "action", where, "name an action module such as `ExecuteBash`", out);
+      if (!contains(typos, "action")) missing(map, "action", where, "name an action module such as `ExecuteBash`", out);
     } else if (!step.action_node->resolved().is_scalar() || step.action_node->resolved().is_null()) {
       out.report(step.action_node->span, "`action` must be the name of an action module, not " +
                                              std::string(describe(*step.action_node)));

@@ -21,7 +21,7 @@ class DuplicatePhaseName final : public Rule {
       if (inserted) continue;
       Diagnostic& d = out.report(phase.name_node->span,
                                  "phase " + code(phase.name) +
-                                     " is defined twice; AWSTOE rejects the document. Merge the steps into "
+                                     " is defined more than once; AWSTOE rejects the document. Merge the steps into "
                                      "the first " + code(phase.name) + " phase");
       d.related.push_back({it->second->name_node->span, "first " + code(phase.name) + " phase"});
     }

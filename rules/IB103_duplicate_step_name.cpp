@@ -21,7 +21,7 @@ class DuplicateStepName final : public Rule {
         auto [it, inserted] = first.emplace(step.name, &step);
         if (inserted) continue;
         Diagnostic& d = out.report(step.name_node->span,
-                                   "step " + code(step.name) + " appears twice in phase " + code(phase.name) +
+                                   "step " + code(step.name) + " appears more than once in phase " + code(phase.name) +
                                        "; step names must be unique within a phase, rename one of them");
         d.related.push_back({it->second->name_node->span, "first step named " + code(step.name)});
       }

@@ -23,7 +23,7 @@ class UnknownAction final : public Rule {
         const ActionSpec* action = find_action(step.action);
         if (action && context.profile == Profile::Seed2020 && !action->seed_2020) {
           out.report(step.action_node->span, "action " + code(step.action) + " is not available: it was added in " +
-                                                 std::string(action->since) + profile_note(context.profile));
+                                                 month_year(action->since) + profile_note(context.profile));
           continue;
         }
         if (action) continue;

@@ -94,11 +94,21 @@ class ActionInputs final : public Rule {
     std::vector<std::string_view> names;
     for (const InputSpec& input : action.inputs) names.push_back(input.name);
     // Unknown inputs are warnings: AWSTOE's reaction to them is not documented (spec §12 TOE013).
-    report_unknown_keys(entry, names, std::string(action.name) + " input", out, Severity::Warning);
+    std::vector<std::string_view> required;
+    for (const InputSpec& input : action.inputs) {
+      if (input.required) required.push_back(input.name);
+    }
+    for (const Constraint& c : action.constraints) {
+      if (c.kind == Constraint::Kind::ExactlyOneOf && !entry.find_pair(c.a) && !entry.find_pair(c.b)) {
+        required.push_back(c.a);
+        required.push_back(c.b);
+      }
+    }
+    std::vector<std::string> typos = report_unknown_keys(entry, names, code(action.name) + " input", out, Severity::Warning, required);
     for (const InputSpec& input : action.inputs) {
       const yaml::Pair* pair = entry.find_pair(input.name);
       if (!pair) {
-        if (input.required) {
+        if (input.required && !contains(typos, input.name)) {
           out.report(entry.pairs.empty() ? entry.span : entry.pairs.front().key->span,
                      code(action.name) + " is missing the required input " + code(input.name));
         }
@@ -106,7 +116,7 @@ class ActionInputs final : public Rule {
       }
       check_value(*pair, input, action, out);
     }
-    check_constraints(entry, action, out);
+    check_constraints(entry, action, typos, out);
   }
 
   static void check_value(const yaml::Pair& pair, const InputSpec& input, const ActionSpec& action, Reporter& out) {
@@ -210,7 +220,8 @@ class ActionInputs final : public Rule {
     }
   }
 
-  static void check_constraints(const Node& entry, const ActionSpec& action, Reporter& out) {
+  static void check_constraints(const Node& entry, const ActionSpec& action, const std::vector<std::string>& typos,
+                                Reporter& out) {
     Span at = entry.pairs.empty() ? entry.span : entry.pairs.front().key->span;
     for (const Constraint& c : action.constraints) {
       const yaml::Pair* a = entry.find_pair(c.a);
@@ -221,7 +232,7 @@ class ActionInputs final : public Rule {
             Diagnostic& d = out.report(b->key->span, code(action.name) + " takes either " + code(c.a) + " or " + code(c.b) +
                                                          ", not both; remove one");
             d.related.push_back({a->key->span, code(c.a) + " is given here"});
-          } else if (!a && !b) {
+          } else if (!a && !b && !contains(typos, c.a) && !contains(typos, c.b)) {
             out.report(at, code(action.name) + " needs one of " + code(c.a) + " or " + code(c.b));
           }
           break;

@@ -37,8 +37,7 @@ class UnexecutedPhase final : public Rule {
     }
     if (!any_executed && !context.component->phases.empty() && context.component->phases_node) {
       Diagnostic& d = out.report(key_span(*context.component->root, "phases"),
-                                 "no phase named `build`, `validate` or `test`: Image Builder would run nothing "
-                                 "from this component");
+                                 "no `build`, `validate` or `test` phase: AWSTOE requires at least one of them");
       d.severity = Severity::Error;
     }
   }

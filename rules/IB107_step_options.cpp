@@ -56,7 +56,10 @@ class StepOptions final : public Rule {
         d.fixes.push_back({"remove the quotes", {{node.span, node.resolved().value}}, true});
         value = quoted;
       } else {
-        out.report(node.span, code(field) + " must be " + expected + ", not " + std::string(describe(node)));
+        const yaml::Node& v = node.resolved();
+        std::string what = v.is_scalar() && v.type == yaml::ScalarType::Float ? "the decimal number " + code(v.value)
+                                                                              : std::string(describe(v));
+        out.report(node.span, code(field) + " must be " + expected + ", not " + what);
         return;
       }
     }

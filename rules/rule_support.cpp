@@ -17,7 +17,17 @@ std::string suggest(std::string_view word, const std::vector<std::string_view>& 
       return std::string(c);
   }
   size_t limit = word.size() <= 3 ? 1 : word.size() <= 6 ? 2 : 3;
-  return closest(word, candidates, limit);
+  std::string best = closest(word, candidates, limit);
+  if (!best.empty()) return best;
+  // An upper-case enum value with decoration around it: `REG_DWORD` for `DWORD`.
+  auto enum_like = [](std::string_view c) {
+    return std::all_of(c.begin(), c.end(), [](char ch) { return std::isupper(ch) || std::isdigit(ch) || ch == '_'; });
+  };
+  std::string_view longest;
+  for (std::string_view c : candidates) {
+    if (c.size() >= 3 && enum_like(c) && word.find(c) != std::string_view::npos && c.size() > longest.size()) longest = c;
+  }
+  return std::string(longest);
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
@@ -25,10 +35,12 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
   return best.empty() ? std::string() : " (did you mean " + code(best) + "?)";
 }
 
-void report_unknown_keys(const yaml::Node& map, const std::vector<std::string_view>& known, std::string_view context,
-                         Reporter& out, Severity severity) {
+std::vector<std::string> report_unknown_keys(const yaml::Node& map, const std::vector<std::string_view>& known,
+                                             std::string_view context, Reporter& out, Severity severity,
+                                             const std::vector<std::string_view>& required) {
+  std::vector<std::string> misspelled_required;
   const yaml::Node& m = map.resolved();
-  if (!m.is_mapping()) return;
+  if (!m.is_mapping()) return misspelled_required;
   for (const yaml::Pair& pair : m.pairs) {
     const yaml::Node& key = pair.key->resolved();
     if (!key.is_scalar()) continue;
@@ -36,22 +48,43 @@ void report_unknown_keys(const yaml::Node& map, const std::vector<std::string_vi
     for (std::string_view k : known) found = found || k == key.value;
     if (found) continue;
     std::string best = suggest(key.value, known);
+    bool required_typo = !best.empty() && !m.find_pair(best) &&
+                         std::find(required.begin(), required.end(), best) != required.end();
+    Severity level = required_typo ? Severity::Error : severity;
     // An error means AWSTOE rejects the field; a warning only that it is not documented.
-    std::string message = severity == Severity::Error
+    std::string message = level == Severity::Error
                               ? "unknown " + std::string(context) + " field " + code(key.value)
                               : code(key.value) + " is not a documented " + std::string(context) + " field";
     if (!best.empty()) {
       message += "; did you mean " + code(best) + "?";
+      if (required_typo) {
+        message += " (" + code(best) + " is required)";
+        misspelled_required.push_back(best);
+      }
     } else {
-      message += severity == Severity::Error ? "; expected one of " : "; the documented fields are ";
+      message += level == Severity::Error ? "; expected one of " : "; the documented fields are ";
       for (size_t i = 0; i < known.size(); ++i) message += (i ? ", " : "") + code(known[i]);
     }
     Diagnostic& d = out.report(pair.key->span, message);
-    d.severity = severity;
+    d.severity = level;
     if (!best.empty() && key.style == yaml::Style::Plain) {
       d.fixes.push_back({"rename to " + code(best), {{pair.key->span, best}}, true});
     }
   }
+  return misspelled_required;
+}
+
+bool contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string month_year(std::string_view year_month) {
+  static const char* kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
+                                  "August", "September", "October", "November", "December"};
+  if (year_month.size() != 7 || year_month[4] != '-') return std::string(year_month);
+  int month = (year_month[5] - '0') * 10 + (year_month[6] - '0');
+  if (month < 1 || month > 12) return std::string(year_month);
+  return std::string(kMonths[month - 1]) + " " + std::string(year_month.substr(0, 4));
 }
 
 Span span_for(const yaml::Node& node) { return node.span; }

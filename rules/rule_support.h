@@ -20,8 +20,17 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
 
 /// Reports every key of map that is not in known, with a did-you-mean suggestion and a fix that
 /// renames the key when the suggestion is clear. context names the place: "step", "phase".
-void report_unknown_keys(const yaml::Node& map, const std::vector<std::string_view>& known, std::string_view context,
-                         Reporter& out, Severity severity);
+/// A key that looks like a misspelling of a required field the map lacks is always an error,
+/// and that field's name is returned, so the caller does not report it missing as well.
+std::vector<std::string> report_unknown_keys(const yaml::Node& map, const std::vector<std::string_view>& known,
+                                             std::string_view context, Reporter& out, Severity severity,
+                                             const std::vector<std::string_view>& required = {});
+
+/// Whether names holds name.
+bool contains(const std::vector<std::string>& names, std::string_view name);
+
+/// "October 2020" for "2020-10".
+std::string month_year(std::string_view year_month);
 
 /// A span to point at for a node: the node itself, or for an empty value the position where
 /// the value should be (never an empty span at a confusing place).

@@ -137,8 +137,7 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
     settings.profile = cli_profile ? *cli_profile : config && config->profile_for(absolute) ? *config->profile_for(absolute) : Profile::Current;
     settings.enabled = [&](const RuleInfo& rule) { return selection.enabled(rule); };
     settings.severity = [&](const RuleInfo& rule, Severity reported) {
-      Severity chosen = selection.severity(rule);
-      return chosen == rule.severity ? reported : chosen;  // keep a rule's per-finding severity unless overridden
+      return selection.severity_override(rule).value_or(reported);  // a rule may grade its own findings
     };
 
     ReadResult read = read_source_file(walked_file.path, command.max_file_size);

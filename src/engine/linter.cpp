@@ -48,6 +48,22 @@ bool is_unrendered_template(const SourceFile& file) {
   return false;
 }
 
+/// Where the YAML could not be read, the node model holds only fragments, so what component
+/// rules say about those lines is not trustworthy: keep only the syntax error there.
+void drop_findings_in_unreadable_lines(const SourceFile& file, const yaml::Stream& stream, std::vector<Diagnostic>& out) {
+  if (stream.errors.empty()) return;
+  std::vector<std::pair<uint32_t, uint32_t>> lines;
+  for (const yaml::SyntaxError& e : stream.errors) lines.emplace_back(file.line_of(e.region.begin), file.line_of(e.region.end));
+  std::erase_if(out, [&](const Diagnostic& d) {
+    if (d.rule->id.starts_with("IB00")) return false;  // file-level rules: syntax, keys, encoding
+    uint32_t line = file.line_of(d.span.begin);
+    for (auto [first, last] : lines) {
+      if (line >= first && line <= last) return true;
+    }
+    return false;
+  });
+}
+
 }  // namespace
 
 FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
@@ -91,6 +107,8 @@ FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
       if (rule->needs_component()) run(*rule, context, settings, out);
     }
   }
+
+  drop_findings_in_unreadable_lines(file, *stream, out);
 
   std::vector<const RuleInfo*> known;
   for (const auto& rule : rules) known.push_back(&rule->info());

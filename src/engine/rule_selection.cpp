@@ -90,13 +90,15 @@ bool RuleSelection::enabled(const RuleInfo& rule) const {
   return apply_layer(on, select, ignore, rule);
 }
 
-Severity RuleSelection::severity(const RuleInfo& rule) const {
-  if (auto s = layer_severity(severities, rule)) return *s;
+std::optional<Severity> RuleSelection::severity_override(const RuleInfo& rule) const {
+  if (auto s = layer_severity(severities, rule)) return s;
   for (auto it = below_.rbegin(); it != below_.rend(); ++it) {
-    if (auto s = layer_severity(it->severities, rule)) return *s;
+    if (auto s = layer_severity(it->severities, rule)) return s;
   }
-  return rule.severity;
+  return std::nullopt;
 }
+
+Severity RuleSelection::severity(const RuleInfo& rule) const { return severity_override(rule).value_or(rule.severity); }
 
 void RuleSelection::merge(const RuleSelection& more_specific) {
   RuleSelection top = more_specific;  // a copy: more_specific may be *this

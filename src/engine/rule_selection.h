@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,6 +47,9 @@ struct RuleSelection {
   bool enabled(const RuleInfo& rule) const;
   /// The override for rule, or its default severity.
   Severity severity(const RuleInfo& rule) const;
+  /// The override for rule, or nullopt when no layer sets one (so that an explicit override
+  /// equal to the default can be told apart from none).
+  std::optional<Severity> severity_override(const RuleInfo& rule) const;
   /// Puts more_specific (with any layers it already holds) on top of this selection.
   void merge(const RuleSelection& more_specific);
   /// A message for each selector, in any layer, that check_selector rejects.

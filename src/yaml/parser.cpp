@@ -65,7 +65,7 @@ class Builder {
     if (depth > kMaxDepth) {
       if (!out_.too_deep) {
         out_.too_deep = true;
-        out_.errors.push_back({first_line(span_of(node)),
+        out_.errors.push_back({first_line(span_of(node)), span_of(node),
                                "nesting is deeper than " + std::to_string(kMaxDepth) +
                                    " levels; iblint does not read content this deep"});
       }
@@ -249,30 +249,62 @@ bool previous_line_is_comment(const SourceFile& file, Span span) {
   return false;
 }
 
-/// Explains an ERROR node in words a YAML author can act on.
-std::string explain_error(const SourceFile& file, Span span) {
-  std::string_view line = file.line_text(file.line_of(span.begin));
-  std::string_view text = file.text(span);
-  size_t nl = text.find('\n');
-  std::string_view shown = text.substr(0, nl);
-  while (!shown.empty() && (shown.back() == '\r' || shown.back() == ' ')) shown.remove_suffix(1);
-  if (shown.size() > 40) shown = shown.substr(0, 40);
+/// Text safe to quote in a message: invalid UTF-8 bytes become U+FFFD.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = utf8_sequence_length(text, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(text.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+/// Describes the syntax error whose unreadable text is region, pointing at its first line and
+/// explaining it in words a YAML author can act on.
+SyntaxError describe_error(const SourceFile& file, Span region) {
+  SyntaxError error{region, region, ""};
+  std::string_view text = file.text(region);
+  size_t start = text.find_first_not_of(" \t\r\n");
+  if (start != std::string_view::npos) error.span.begin += static_cast<uint32_t>(start);
+  uint32_t line_no = file.line_of(error.span.begin);
+  std::string_view line = file.line_text(line_no);
+  uint32_t line_begin = file.line_start(line_no);
+  error.span.end = std::min(error.span.end, line_begin + static_cast<uint32_t>(line.size()));
+  std::string_view shown = file.text(error.span);
+  while (!shown.empty() && shown.back() == ' ') shown.remove_suffix(1);
+  bool cut = shown.size() > 40;
+  if (cut) shown = shown.substr(0, 40);
   std::string message = "YAML syntax error";
-  if (!shown.empty()) message += ": cannot parse `" + std::string(shown) + (text.size() > shown.size() ? "…`" : "`");
-  size_t indent_end = line.find_first_not_of(" \t");
+  if (!shown.empty()) message += ": cannot parse `" + printable(shown) + (cut ? "…`" : "`");
+  size_t indent_end = std::min(line.find_first_not_of(" \t"), line.size());
+  auto count = [&](char c) { return std::count(line.begin(), line.end(), c); };
   if (line.substr(0, indent_end).find('\t') != std::string_view::npos) {
-    message += "; YAML does not allow tabs for indentation, use spaces";
-  } else if (previous_line_is_comment(file, span) && line.find(": ") == std::string_view::npos) {
+    error.span = {line_begin, line_begin + static_cast<uint32_t>(indent_end)};
+    message = "YAML does not allow tabs for indentation; indent this line with spaces";
+  } else if (previous_line_is_comment(file, error.span) && line.find(": ") == std::string_view::npos) {
     message += "; a comment line ended the multi-line plain value above, so this line cannot continue it: "
                "write scripts as a literal block scalar (`- |`)";
-  } else if (std::count(line.begin(), line.end(), '"') % 2 == 1) {
+  } else if (count('[') > count(']') || count('{') > count('}')) {
+    bool list = count('[') > count(']');
+    size_t open = line.rfind(list ? '[' : '{');
+    error.span = {line_begin + static_cast<uint32_t>(open), line_begin + static_cast<uint32_t>(open) + 1};
+    message = std::string("the flow ") + (list ? "list opened with `[`" : "mapping opened with `{`") +
+              " is never closed; add `" + (list ? "]" : "}") + "` (or write it in block style)";
+  } else if (count('"') % 2 == 1) {
     message += "; a quoted value is not closed, or has text after its closing quote";
   } else if (shown.find(": ") != std::string_view::npos || shown.find(" #") != std::string_view::npos) {
     message += "; a plain value cannot contain `: ` or ` #`: quote the value or use a block scalar (`|`)";
   } else {
     message += "; check the indentation and quoting here";
   }
-  return message;
+  error.message = std::move(message);
+  return error;
 }
 
 /// Walks the whole tree once, without recursion, collecting comments and syntax errors.
@@ -288,22 +320,11 @@ void collect_comments_and_errors(const SourceFile& file, TSNode root, Stream& ou
     } else if (ts_node_is_missing(node)) {
       if (out.errors.size() < kMaxErrors) {
         std::string type = ts_node_type(node);
-        out.errors.push_back({span_of(node), "YAML syntax error: expected `" + type + "` here"});
+        out.errors.push_back({span_of(node), span_of(node), "YAML syntax error: expected `" + type + "` here"});
       }
       descend = false;
     } else if (is(node, "ERROR")) {
-      if (out.errors.size() < kMaxErrors) {
-        Span span = span_of(node);
-        std::string_view text = file.text(span);
-        size_t start = text.find_first_not_of(" \t\r\n");
-        if (start != std::string_view::npos) span.begin += static_cast<uint32_t>(start);
-        std::string_view rest = file.text(span);
-        size_t nl = rest.find('\n');
-        Span first = span;
-        if (nl != std::string_view::npos) first.end = span.begin + static_cast<uint32_t>(nl);
-        if (first.end > first.begin && file.bytes()[first.end - 1] == '\r') --first.end;
-        out.errors.push_back({first, explain_error(file, span)});
-      }
+      if (out.errors.size() < kMaxErrors) out.errors.push_back(describe_error(file, span_of(node)));
       descend = false;  // nested ERROR nodes are the same mistake, reported once
     }
     if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
@@ -340,12 +361,8 @@ void locate_first_error(const SourceFile& file, TSParser* parser, Stream& stream
   SyntaxError& first = stream.errors.front();
   uint32_t line = first_broken_line(file, parser);
   if (line <= file.line_of(first.span.begin)) return;
-  std::string_view text = file.line_text(line);
-  size_t indent = text.find_first_not_of(" \t");
-  if (indent == std::string_view::npos) return;
-  uint32_t begin = file.line_start(line) + static_cast<uint32_t>(indent);
-  first.span = {begin, file.line_start(line) + static_cast<uint32_t>(text.size())};
-  first.message = explain_error(file, first.span);
+  Span region = {file.line_start(line), std::max(first.region.end, file.line_start(line))};
+  first = describe_error(file, region);
 }
 
 }  // namespace
@@ -360,7 +377,7 @@ std::unique_ptr<Stream> parse(const SourceFile& file) {
   std::unique_ptr<TSTree, TreeDeleter> tree(
       ts_parser_parse_string(parser.get(), nullptr, file.bytes().data(), file.size()));
   if (!tree) {
-    stream->errors.push_back({{0, 0}, "the YAML parser gave up on this file"});
+    stream->errors.push_back({{0, 0}, {0, file.size()}, "the YAML parser gave up on this file"});
     stream->documents.push_back(&stream->arena.emplace_back());
     return stream;
   }

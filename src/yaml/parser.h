@@ -10,7 +10,8 @@
 namespace iblint::yaml {
 
 struct SyntaxError {
-  Span span;
+  Span span;     ///< where to point: the start of the mistake, on one line
+  Span region;   ///< everything the parser could not read because of it
   std::string message;
 };
 

@@ -100,6 +100,16 @@ TEST(RuleSelection, SeverityOverridesMostSpecificThenLatest) {
   EXPECT_EQ(s.severity(kIB103), Severity::Info);
 }
 
+TEST(RuleSelection, SeverityOverrideTellsExplicitDefaultsApart) {
+  RuleSelection s;
+  EXPECT_EQ(s.severity_override(kIB103), std::nullopt);
+  s.severities = {{"IB103", Severity::Error}};  // equal to the rule's default
+  EXPECT_EQ(s.severity_override(kIB103), Severity::Error);
+  EXPECT_EQ(s.severity_override(kIB104), std::nullopt);
+  s.merge(RuleSelection{});
+  EXPECT_EQ(s.severity_override(kIB103), Severity::Error);
+}
+
 TEST(RuleSelection, MergeLayerWithSelectReplacesEarlierChoices) {
   RuleSelection config = make({"IB1"}, {"IB104"});
   RuleSelection cli = make({"IB104", "IB201"});
