@@ -1,5 +1,6 @@
+#include <algorithm>
+#include <cctype>
 #include <map>
-#include <regex>
 
 #include "rules/rule_support.h"
 #include "rules/rules.h"
@@ -16,6 +17,13 @@ const std::vector<std::string_view> kStepKeys = {"name", "action", "inputs", "ti
                                                  "maxAttempts", "loop", "if"};
 const std::vector<std::string_view> kParameterKeys = {"type", "default", "description"};
 const std::vector<std::string_view> kConstantKeys = {"type", "value", "description"};
+
+/// `^[A-Za-z0-9_-]{3,128}$` (spec §6.1), shared by parameters and constants.
+bool valid_variable_name(std::string_view name) {
+  return name.size() >= 3 && name.size() <= 128 && std::all_of(name.begin(), name.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+         });
+}
 
 /// Structure of a component document (spec/component-document.md §2, §6): required fields,
 /// field types, unknown fields and schemaVersion.
@@ -72,7 +80,6 @@ class DocumentSchema final : public Rule {
   }
 
   static void check_variables(const Component& c, Profile profile, Reporter& out) {
-    static const std::regex kName("^[A-Za-z0-9_-]{3,128}$");
     std::map<std::string, const Variable*> seen;
     for (const Node* list : {c.parameters_node, c.constants_node}) {
       if (!list) continue;
@@ -99,7 +106,7 @@ class DocumentSchema final : public Rule {
     }
     for (const Variable& v : c.variables) {
       std::string_view kind = v.constant ? "constant" : "parameter";
-      if (!std::regex_match(v.name, kName)) {
+      if (!valid_variable_name(v.name)) {
         out.report(v.name_node->span, std::string(kind) + " name " + code(v.name) +
                                           " must be 3 to 128 characters of letters, digits, `_` and `-`");
       }
@@ -124,7 +131,11 @@ class DocumentSchema final : public Rule {
           out.report(v.name_node->span, std::string(kind) + " " + code(v.name) + " has no `type`; add `type: string`");
         }
       } else if (type->resolved().value != "string") {
-        out.report(type->span, "`type` is " + code(type->resolved().value) + "; the only supported type is `string`");
+        const Node& t = type->resolved();
+        std::string fix = t.is_scalar() && !t.is_null() ? suggest(t.value, {"string"}) : std::string();
+        Diagnostic& d = out.report(type->span, "`type` is " + code(t.value) + "; the only supported type is `string`" +
+                                                   (fix.empty() ? "" : " (did you mean `string`?)"));
+        if (!fix.empty()) d.fixes.push_back({"replace with `string`", {{type->span, "string"}}, true});
       }
       if (v.constant && !def.find("value") && !contains(typos, "value")) {
         out.report(v.name_node->span, "constant " + code(v.name) + " has no `value`; a constant needs one");

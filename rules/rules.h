@@ -19,5 +19,20 @@ std::unique_ptr<Rule> make_unknown_action();
 std::unique_ptr<Rule> make_action_inputs();
 std::unique_ptr<Rule> make_unexecuted_phase();
 std::unique_ptr<Rule> make_step_options();
+std::unique_ptr<Rule> make_unquoted_chaining();
+std::unique_ptr<Rule> make_expression_syntax();
+std::unique_ptr<Rule> make_chaining_outside_inputs();
+std::unique_ptr<Rule> make_invalid_index();
+std::unique_ptr<Rule> make_unresolved_reference();
+std::unique_ptr<Rule> make_forward_reference();
+std::unique_ptr<Rule> make_cross_stage_reference();
+std::unique_ptr<Rule> make_undefined_variable();
+std::unique_ptr<Rule> make_unused_parameter();
+std::unique_ptr<Rule> make_parameter_definition();
+std::unique_ptr<Rule> make_loop_definition();
+std::unique_ptr<Rule> make_condition_definition();
+std::unique_ptr<Rule> make_hardcoded_secret();
+std::unique_ptr<Rule> make_insecure_download();
+std::unique_ptr<Rule> make_weakened_host_security();
 
 }  // namespace iblint

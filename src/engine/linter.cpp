@@ -4,6 +4,7 @@
 
 #include "engine/registry.h"
 #include "engine/suppressions.h"
+#include "expr/occurrences.h"
 #include "load/component_loader.h"
 #include "rules/rules.h"
 #include "yaml/parser.h"
@@ -97,12 +98,13 @@ FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
   }
   if (!result.linted) return result;
 
-  LintContext file_context{file, *stream, nullptr, settings.profile};
+  LintContext file_context{file, *stream, nullptr, nullptr, settings.profile};
   for (const auto& rule : rules) {
     if (!rule->needs_component()) run(*rule, file_context, settings, out);
   }
   for (const Component& component : components) {
-    LintContext context{file, *stream, &component, settings.profile};
+    expr::ExpressionIndex expressions = expr::index_expressions(file, component);
+    LintContext context{file, *stream, &component, &expressions, settings.profile};
     for (const auto& rule : rules) {
       if (rule->needs_component()) run(*rule, context, settings, out);
     }

@@ -11,6 +11,7 @@ namespace iblint {
 class SourceFile;
 namespace yaml { struct Stream; }
 struct Component;
+namespace expr { struct ExpressionIndex; }
 
 /// What users see of a rule: a stable id, a kebab-case name, a default severity and a one-line
 /// summary. The long documentation is rules/<ID>-<name>.md, embedded at build time.
@@ -27,6 +28,7 @@ struct LintContext {
   const SourceFile& file;
   const yaml::Stream& yaml;
   const Component* component = nullptr;  ///< set when the file is an AWSTOE component document
+  const expr::ExpressionIndex* expressions = nullptr;  ///< every `{{ … }}` of the component
   Profile profile = Profile::Current;
 };
 

@@ -1,6 +1,8 @@
 #include "yaml/parser.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstring>
 #include <string_view>
 #include <tree_sitter/api.h>
@@ -208,20 +210,14 @@ class Builder {
         else if (t == "float_scalar") n.type = ScalarType::Float;
         else if (t == "timestamp_scalar") n.type = ScalarType::Timestamp;
       }
-      n.value = decode_plain(raw);
     } else if (type == "single_quote_scalar") {
       n.style = Style::SingleQuoted;
-      n.value = decode_single_quoted(raw);
     } else if (type == "double_quote_scalar") {
       n.style = Style::DoubleQuoted;
-      n.value = decode_double_quoted(raw);
     } else {
       n.style = !raw.empty() && raw.front() == '>' ? Style::Folded : Style::Literal;
-      std::string_view line = file_.line_text(file_.line_of(n.span.begin));
-      int indent = 0;
-      while (indent < static_cast<int>(line.size()) && line[indent] == ' ') ++indent;
-      n.value = decode_block(raw, indent);
     }
+    n.value = decode_scalar(file_, n, false).value;
     return &n;
   }
 
@@ -247,6 +243,15 @@ bool previous_line_is_comment(const SourceFile& file, Span span) {
     return text[start] == '#';
   }
   return false;
+}
+
+/// A line whose value starts with an unquoted `{{`, as in `- {{ a.b }}` or `key: {{ a.b }}`.
+bool unquoted_expression(std::string_view line) {
+  size_t braces = line.find("{{");
+  if (braces == std::string_view::npos) return false;
+  std::string_view before = line.substr(0, braces);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.empty() || before.back() == '-' || before.back() == ':';
 }
 
 /// Text safe to quote in a message: invalid UTF-8 bytes become U+FFFD.
@@ -287,6 +292,9 @@ SyntaxError describe_error(const SourceFile& file, Span region) {
   if (line.substr(0, indent_end).find('\t') != std::string_view::npos) {
     error.span = {line_begin, line_begin + static_cast<uint32_t>(indent_end)};
     message = "YAML does not allow tabs for indentation; indent this line with spaces";
+  } else if (unquoted_expression(line)) {
+    message += "; an unquoted value starting with `{{` is read as a YAML flow mapping: quote the whole value "
+               "(`'{{ … }}'`)";
   } else if (previous_line_is_comment(file, error.span) && line.find(": ") == std::string_view::npos) {
     message += "; a comment line ended the multi-line plain value above, so this line cannot continue it: "
                "write scripts as a literal block scalar (`- |`)";
@@ -355,9 +363,12 @@ uint32_t first_broken_line(const SourceFile& file, TSParser* parser) {
   return bad;
 }
 
-void locate_first_error(const SourceFile& file, TSParser* parser, Stream& stream) {
+void locate_first_error(const SourceFile& file, TSParser* parser, Stream& stream, double parse_ms) {
   constexpr uint32_t kMaxBisectBytes = 8u << 20;
   if (stream.errors.empty() || stream.too_deep || file.size() > kMaxBisectBytes) return;
+  // Bisection costs about log2(lines) parses; pathological inputs that already parse slowly
+  // keep tree-sitter's position instead of multiplying their cost.
+  if (parse_ms * std::log2(std::max<uint32_t>(file.line_count(), 2)) > 500.0) return;
   SyntaxError& first = stream.errors.front();
   uint32_t line = first_broken_line(file, parser);
   if (line <= file.line_of(first.span.begin)) return;
@@ -367,6 +378,26 @@ void locate_first_error(const SourceFile& file, TSParser* parser, Stream& stream
 
 }  // namespace
 
+Decoded decode_scalar(const SourceFile& file, const Node& node, bool track_offsets) {
+  std::string_view raw = file.text(node.span);
+  Decoded d;
+  switch (node.style) {
+    case Style::Plain: d = decode_plain(raw, track_offsets); break;
+    case Style::SingleQuoted: d = decode_single_quoted(raw, track_offsets); break;
+    case Style::DoubleQuoted: d = decode_double_quoted(raw, track_offsets); break;
+    case Style::Literal:
+    case Style::Folded: {
+      std::string_view line = file.line_text(file.line_of(node.span.begin));
+      int indent = 0;
+      while (indent < static_cast<int>(line.size()) && line[indent] == ' ') ++indent;
+      d = decode_block(raw, indent, track_offsets);
+      break;
+    }
+  }
+  for (uint32_t& offset : d.offsets) offset += node.span.begin;
+  return d;
+}
+
 std::unique_ptr<Stream> parse(const SourceFile& file) {
   auto stream = std::make_unique<Stream>();
   std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
@@ -374,8 +405,10 @@ std::unique_ptr<Stream> parse(const SourceFile& file) {
   // Parse from after the BOM, keeping byte offsets relative to the whole file.
   TSRange range{{0, file.content_begin()}, {UINT32_MAX, UINT32_MAX}, file.content_begin(), UINT32_MAX};
   ts_parser_set_included_ranges(parser.get(), &range, 1);
+  auto start = std::chrono::steady_clock::now();
   std::unique_ptr<TSTree, TreeDeleter> tree(
       ts_parser_parse_string(parser.get(), nullptr, file.bytes().data(), file.size()));
+  double parse_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (!tree) {
     stream->errors.push_back({{0, 0}, {0, file.size()}, "the YAML parser gave up on this file"});
     stream->documents.push_back(&stream->arena.emplace_back());
@@ -384,7 +417,7 @@ std::unique_ptr<Stream> parse(const SourceFile& file) {
   TSNode root = ts_tree_root_node(tree.get());
   Builder(file, *stream).build_stream(root);
   collect_comments_and_errors(file, root, *stream);
-  locate_first_error(file, parser.get(), *stream);
+  locate_first_error(file, parser.get(), *stream, parse_ms);
   return stream;
 }
 

@@ -6,6 +6,7 @@
 
 #include "source/source_file.h"
 #include "yaml/node.h"
+#include "yaml/scalar_decode.h"
 
 namespace iblint::yaml {
 
@@ -34,6 +35,10 @@ struct Stream {
   std::vector<Span> comments;            ///< every `# ...` comment, in file order
   bool too_deep = false;
 };
+
+/// Decodes a scalar node's value again from the file; with track_offsets, Decoded::offsets
+/// holds the file offset of each value byte (for spans inside a value, e.g. `{{ … }}`).
+Decoded decode_scalar(const SourceFile& file, const Node& node, bool track_offsets);
 
 /// Parses the file's bytes with the tree-sitter YAML grammar and builds the node model.
 /// Never throws on bad input: problems are recorded in Stream::errors.

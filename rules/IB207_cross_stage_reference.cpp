@@ -1,0 +1,42 @@
+#include "expr/occurrences.h"
+#include "rules/rule_support.h"
+#include "rules/rules.h"
+
+namespace iblint {
+namespace {
+
+// Image Builder runs build+validate, test and container-host-test as separate AWSTOE runs on
+// different instances, so chaining cannot cross them (spec/pipeline-semantics.md §4.2).
+class CrossStageReference final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo rule{"IB207", "cross-stage-reference", Severity::Error,
+                               "A step reads a value produced in another Image Builder stage"};
+    return rule;
+  }
+  void check(const LintContext& context, Reporter& out) const override {
+    for (const expr::Occurrence& o : context.expressions->occurrences) {
+      if (!o.step) continue;
+      std::string_view here = expr::stage_of(o.phase->name);
+      for (const expr::Expression& e : o.scan.expressions) {
+        if (e.kind != expr::ExpressionKind::Chaining) continue;
+        expr::StepRef target = expr::find_step(*context.component, e.segments[0].text, e.segments[1].text);
+        if (!target.step || target.phase_index > o.phase_index) continue;  // missing: IB205; later: IB206
+        std::string_view there = expr::stage_of(target.phase->name);
+        if (here.empty() || there.empty() || here == there) continue;
+        Diagnostic& d = out.report(o.span({e.segments[0].range.begin, e.segments[1].range.end}),
+                                   "phase " + code(o.phase->name) + " runs in the " + std::string(here) +
+                                       " stage, on another instance than phase " + code(target.phase->name) + " (" +
+                                       std::string(there) + " stage): " + code("{{ " + e.text() + " }}") +
+                                       " is not available there. Pass the value with a parameter, or recompute it");
+        if (target.step->name_node) d.related.push_back({target.step->name_node->span, "produced here"});
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_cross_stage_reference() { return std::make_unique<CrossStageReference>(); }
+
+}  // namespace iblint

@@ -1,0 +1,63 @@
+#pragma once
+#include <vector>
+
+#include "expr/expression.h"
+#include "model/component.h"
+#include "source/source_file.h"
+
+namespace iblint::expr {
+
+/// Where in a component an expression was written; chaining is allowed only in some places.
+enum class Place {
+  Inputs,     ///< a step's `inputs`
+  LoopList,   ///< `loop.forEach` items or `loop.forEach.list`
+  LoopOther,  ///< other loop fields: `for.start/end/updateBy`, `delimiter`, `name`
+  Condition,  ///< a step's `if`
+  Other,      ///< names, descriptions, parameter defaults, step options, ...
+};
+
+/// One scalar of a component that holds `{{`, with its parsed expressions.
+struct Occurrence {
+  const yaml::Node* scalar = nullptr;
+  const Phase* phase = nullptr;  ///< null outside phases
+  const Step* step = nullptr;    ///< null outside steps
+  size_t phase_index = 0;
+  size_t step_index = 0;
+  Place place = Place::Other;
+  ScanResult scan;
+  std::vector<uint32_t> offsets;  ///< file offset of each byte of the scalar's value, plus the end
+
+  /// The file bytes that a range of the decoded value came from.
+  Span span(Range range) const;
+};
+
+/// A plain `{{ … }}` that YAML read as a flow mapping (`- {{ a.b }}` is `{ {a.b: null}: null }`).
+struct UnquotedMapping {
+  const yaml::Node* node = nullptr;
+  const Step* step = nullptr;
+  Place place = Place::Other;
+};
+
+struct ExpressionIndex {
+  std::vector<Occurrence> occurrences;
+  std::vector<UnquotedMapping> unquoted;
+};
+
+/// Finds every `{{ … }}` in a component document, remembering where each was written.
+ExpressionIndex index_expressions(const SourceFile& file, const Component& component);
+
+/// The step that phase.step names, with its phase and indexes; null when there is none.
+struct StepRef {
+  const Phase* phase = nullptr;
+  const Step* step = nullptr;
+  size_t phase_index = 0;
+  size_t step_index = 0;
+};
+StepRef find_step(const Component& component, std::string_view phase, std::string_view step);
+
+/// The Image Builder stage (one AWSTOE run on one instance) a phase runs in:
+/// "build" for build and validate, "test" for test, "container host" for container-host-test,
+/// "" for phases Image Builder never runs (spec/pipeline-semantics.md §4).
+std::string_view stage_of(std::string_view phase);
+
+}  // namespace iblint::expr

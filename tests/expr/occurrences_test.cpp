@@ -1,0 +1,57 @@
+#include "expr/occurrences.h"
+
+#include <gtest/gtest.h>
+
+#include "load/component_loader.h"
+#include "yaml/parser.h"
+
+namespace iblint::expr {
+namespace {
+
+TEST(ExprOccurrences, RecordsPlaceStepAndExactFileSpans) {
+  SourceFile file("t.yaml",
+                  "description: uses {{ Name }}\nschemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n"
+                  "      - name: A\n        action: ExecuteBash\n        loop:\n          forEach: ['{{ Name }}']\n"
+                  "        if: {stringEquals: x, value: '{{ Name }}'}\n        inputs:\n          commands:\n"
+                  "            - \"echo \\\"{{ build.A.outputs.stdout }}\\\"\"\n            - |\n              run {{ Name }}\n"
+                  "            - {{ x.y }}\n");
+  auto stream = yaml::parse(file);
+  Component c = load_component(*stream->documents[0]);
+  ExpressionIndex index = index_expressions(file, c);
+  ASSERT_EQ(index.occurrences.size(), 5u);
+  EXPECT_EQ(index.occurrences[0].place, Place::Other);
+  EXPECT_EQ(index.occurrences[0].step, nullptr);
+  EXPECT_EQ(index.occurrences[1].place, Place::LoopList);
+  EXPECT_EQ(index.occurrences[2].place, Place::Condition);
+  const Occurrence& quoted = index.occurrences[3];
+  EXPECT_EQ(quoted.place, Place::Inputs);
+  EXPECT_EQ(quoted.step, &c.phases[0].steps[0]);
+  const Expression& e = quoted.scan.expressions.at(0);
+  EXPECT_EQ(file.text(quoted.span(e.range)), "{{ build.A.outputs.stdout }}");
+  EXPECT_EQ(file.text(quoted.span(e.segments[3].range)), "stdout");
+  const Occurrence& block = index.occurrences[4];
+  EXPECT_EQ(file.text(block.span(block.scan.expressions.at(0).segments[0].range)), "Name");
+  EXPECT_EQ(file.position(block.span(block.scan.expressions.at(0).range).begin), (Position{15, 19}));
+  ASSERT_EQ(index.unquoted.size(), 1u);
+  EXPECT_EQ(file.text(index.unquoted[0].node->span), "{{ x.y }}");
+}
+
+TEST(ExprOccurrences, FindStepAndStages) {
+  SourceFile file("t.yaml", "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n        action: UpdateOS\n"
+                            "  - name: test\n    steps:\n      - name: B\n        action: UpdateOS\n");
+  auto stream = yaml::parse(file);
+  Component c = load_component(*stream->documents[0]);
+  StepRef b = find_step(c, "test", "B");
+  ASSERT_NE(b.step, nullptr);
+  EXPECT_EQ(b.phase_index, 1u);
+  EXPECT_EQ(find_step(c, "test", "Z").step, nullptr);
+  EXPECT_NE(find_step(c, "test", "Z").phase, nullptr);
+  EXPECT_EQ(find_step(c, "deploy", "A").phase, nullptr);
+  EXPECT_EQ(stage_of("validate"), "build");
+  EXPECT_EQ(stage_of("test"), "test");
+  EXPECT_EQ(stage_of("container-host-test"), "container host");
+  EXPECT_EQ(stage_of("deploy"), "");
+}
+
+}  // namespace
+}  // namespace iblint::expr
