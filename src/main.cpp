@@ -31,12 +31,18 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     a.add_option("--profile", lint.profile, "Service profile: current (default) or seed-2020")
         ->check(CLI::IsMember({"current", "seed-2020"}));
+    a.add_option("--platform", lint.platform, "The OS the components run on: linux, windows or macos (default: inferred)")
+        ->check(CLI::IsMember({"linux", "windows", "macos"}));
     a.add_option("--max-file-size", lint.max_file_size, "Refuse files larger than this many bytes")
         ->capture_default_str();
     a.add_flag("--no-color", no_color, "Never colour the output (NO_COLOR is honoured too)");
     a.add_flag("-q,--quiet", lint.quiet, "Print only the findings' first lines");
     a.add_flag("--statistics", lint.statistics, "Print a count of findings per rule");
     a.add_flag("-v,--verbose", lint.verbose, "Say which files were linted or skipped, and why");
+    a.add_flag("--no-shellcheck", lint.no_shellcheck, "Do not run shellcheck on ExecuteBash scripts (IB701)");
+    a.add_flag("--fix", lint.fix, "Apply safe fixes to the files, then report what remains");
+    a.add_flag("--diff", lint.diff, "Print what --fix would change as a unified diff; write nothing (exit 1 if any)");
+    a.add_flag("--unsafe-fixes", lint.unsafe_fixes, "With --fix or --diff, also apply fixes that may change meaning");
   };
   add_lint_options(app);
   app.add_option("paths", lint.paths, "Files and folders to lint (folders: *.yml, *.yaml, *.json)");

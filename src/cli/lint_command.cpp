@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "catalog/action_catalog.h"
 #include "cli/file_walker.h"
 #include "emit/github_emitter.h"
 #include "emit/json_emitter.h"
@@ -19,6 +20,7 @@
 #include "engine/registry.h"
 #include "engine/report.h"
 #include "engine/rule_selection.h"
+#include "fix/fix_session.h"
 
 namespace iblint {
 namespace fs = std::filesystem;
@@ -123,6 +125,10 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
     if (cli.enabled(rule->info())) report.rules.push_back(&rule->info());
   }
   bool io_error = false;
+  std::optional<FixSession> fixing;
+  if (command.fix || command.diff) {
+    fixing.emplace(command.diff ? FixSession::Mode::Diff : FixSession::Mode::Write, command.unsafe_fixes);
+  }
   for (const WalkedFile& walked_file : walked.files) {
     fs::path absolute = fs::absolute(walked_file.path).lexically_normal();
     const Config* config = finder->for_file(absolute, config_errors);
@@ -135,7 +141,10 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
     selection.merge(cli);
     LintSettings settings;
     settings.profile = cli_profile ? *cli_profile : config && config->profile_for(absolute) ? *config->profile_for(absolute) : Profile::Current;
+    settings.platform = command.platform == "linux" ? kLinux : command.platform == "windows" ? kWindows
+                        : command.platform == "macos" ? kMacOS : 0u;
     settings.enabled = [&](const RuleInfo& rule) { return selection.enabled(rule); };
+    settings.shellcheck = !command.no_shellcheck;
     settings.severity = [&](const RuleInfo& rule, Severity reported) {
       return selection.severity_override(rule).value_or(reported);  // a rule may grade its own findings
     };
@@ -148,6 +157,7 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
     }
     auto file = std::make_shared<const SourceFile>(std::move(*read.file));
     FileLint lint = lint_file(*file, settings);
+    if (fixing && lint.linted) lint = fixing->fix(walked_file.path, file, std::move(lint), settings, err);
     if (!lint.linted) {
       ++report.files_skipped;
       if (command.verbose) err << "iblint: " << walked_file.path << ": skipped (" << lint.description << ")\n";
@@ -162,10 +172,12 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
     for (const ConfigError& e : config_errors) err << e.to_string() << "\n";
     return kExitError;
   }
-  if (io_error) return kExitError;
+  if (fixing) fixing->print_summary(err);
+  if (io_error || (fixing && fixing->write_failed())) return kExitError;
 
   std::ostringstream buffer;
-  if (command.format == "json") emit_json(report, buffer);
+  if (command.diff) buffer << fixing->diff();
+  else if (command.format == "json") emit_json(report, buffer);
   else if (command.format == "sarif") emit_sarif(report, buffer);
   else if (command.format == "github") emit_github(report, buffer);
   else emit_text(report, buffer, {command.color && command.output.empty(), command.quiet, command.statistics});
@@ -181,6 +193,7 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
     }
   }
 
+  if (command.diff) return fixing->any_change() ? kExitFindings : kExitClean;
   Severity threshold = fail_on.value_or(Severity::Warning);
   for (const FileResult& file : report.files) {
     for (const Diagnostic& d : file.diagnostics) {

@@ -18,10 +18,15 @@ struct LintCommand {
   std::string fail_on;          ///< "" = from config, else warning
   std::string config;           ///< explicit --config FILE
   std::string profile;          ///< "" = from config, else current
+  std::string platform;         ///< linux | windows | macos; "" = infer from the document
   bool color = false;
   bool quiet = false;
   bool statistics = false;
   bool verbose = false;
+  bool no_shellcheck = false;  ///< skip IB701 (never run shellcheck)
+  bool fix = false;           ///< apply fixes and rewrite the files
+  bool diff = false;          ///< print what --fix would change as a unified diff; write nothing
+  bool unsafe_fixes = false;  ///< with fix/diff: also fixes not marked safe
   uint64_t max_file_size = kDefaultMaxFileBytes;
 };
 

@@ -98,13 +98,13 @@ FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
   }
   if (!result.linted) return result;
 
-  LintContext file_context{file, *stream, nullptr, nullptr, settings.profile};
+  LintContext file_context{file, *stream, nullptr, nullptr, settings.profile, settings.platform, settings.shellcheck};
   for (const auto& rule : rules) {
     if (!rule->needs_component()) run(*rule, file_context, settings, out);
   }
   for (const Component& component : components) {
     expr::ExpressionIndex expressions = expr::index_expressions(file, component);
-    LintContext context{file, *stream, &component, &expressions, settings.profile};
+    LintContext context{file, *stream, &component, &expressions, settings.profile, settings.platform, settings.shellcheck};
     for (const auto& rule : rules) {
       if (rule->needs_component()) run(*rule, context, settings, out);
     }

@@ -30,6 +30,8 @@ struct LintContext {
   const Component* component = nullptr;  ///< set when the file is an AWSTOE component document
   const expr::ExpressionIndex* expressions = nullptr;  ///< every `{{ … }}` of the component
   Profile profile = Profile::Current;
+  unsigned platform = 0;  ///< the component's OS (catalog Platform bits) from --platform; 0 = unknown
+  bool shellcheck = true;  ///< IB701 may run shellcheck (false with --no-shellcheck)
 };
 
 /// Collects one rule's findings.
