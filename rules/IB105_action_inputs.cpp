@@ -122,7 +122,8 @@ class ActionInputs final : public Rule {
   static void check_value(const yaml::Pair& pair, const InputSpec& input, const ActionSpec& action, Reporter& out) {
     const Node& value = pair.value->resolved();
     std::string field = code(action.name) + " input " + code(input.name);
-    if (holds_expression(value)) return;  // resolved at run time; checked by the expression rules
+    // Resolved at run time and checked by the expression rules; an unquoted one is IB201's.
+    if (holds_expression(value) || is_unquoted_expression(value)) return;
     auto wrong = [&](std::string_view expected) {
       out.report(pair.value->span.empty() ? pair.key->span : pair.value->span,
                  field + " must be " + std::string(expected) + ", not " + std::string(describe(value)));
@@ -160,7 +161,7 @@ class ActionInputs final : public Rule {
           return;
         }
         for (const Node* item : value.items) {
-          if (!item->resolved().is_scalar() || item->resolved().is_null()) {
+          if ((!item->resolved().is_scalar() || item->resolved().is_null()) && !is_unquoted_expression(*item)) {
             out.report(item->span, "each entry of " + field + " must be a string, not " + std::string(describe(*item)));
           }
         }

@@ -33,7 +33,7 @@ class UnquotedChaining final : public Rule {
       std::string_view text = file.text(u.node->span);
       Diagnostic& d = out.report(u.node->span, "YAML reads the unquoted " + code(text) +
                                                    " as a mapping, not as text: AWSTOE never sees the expression; "
-                                                   "quote it: " + quote_scalar(text));
+                                                   "quote it: " + code(quote_scalar(text)));
       d.fixes.push_back({"quote the value", {{u.node->span, quote_scalar(text)}}, true});
     }
     for (const expr::Occurrence& o : context.expressions->occurrences) {

@@ -21,7 +21,9 @@ class InvalidIndex final : public Rule {
         if (e.kind != expr::ExpressionKind::Chaining || !e.index) continue;
         const expr::Index& index = *e.index;
         if (!index.value) {
-          out.report(o.span(index.range.begin == index.range.end ? e.range : index.range),
+          // An empty `[]` has an empty range: point at the brackets.
+          expr::Range at = index.range.begin == index.range.end ? expr::Range{index.range.begin - 1, index.range.end + 1} : index.range;
+          out.report(o.span(at),
                      "index " + code("[" + index.text + "]") + " must be a non-negative decimal integer such as `[0]`");
           continue;
         }

@@ -21,14 +21,14 @@ class CrossStageReference final : public Rule {
       for (const expr::Expression& e : o.scan.expressions) {
         if (e.kind != expr::ExpressionKind::Chaining) continue;
         expr::StepRef target = expr::find_step(*context.component, e.segments[0].text, e.segments[1].text);
-        if (!target.step || target.phase_index > o.phase_index) continue;  // missing: IB205; later: IB206
+        if (!target.step) continue;  // IB205
         std::string_view there = expr::stage_of(target.phase->name);
         if (here.empty() || there.empty() || here == there) continue;
         Diagnostic& d = out.report(o.span({e.segments[0].range.begin, e.segments[1].range.end}),
-                                   "phase " + code(o.phase->name) + " runs in the " + std::string(here) +
-                                       " stage, on another instance than phase " + code(target.phase->name) + " (" +
-                                       std::string(there) + " stage): " + code("{{ " + e.text() + " }}") +
-                                       " is not available there. Pass the value with a parameter, or recompute it");
+                                   "phase " + code(o.phase->name) + " (" + std::string(here) + " stage) and phase " +
+                                       code(target.phase->name) + " (" + std::string(there) +
+                                       " stage) run in separate AWSTOE runs, so " + code("{{ " + e.text() + " }}") +
+                                       " is not available. Pass the value with a parameter, or recompute it");
         if (target.step->name_node) d.related.push_back({target.step->name_node->span, "produced here"});
       }
     }

@@ -57,7 +57,7 @@ class UndefinedVariable final : public Rule {
                           (loop_name.empty() ? " has no `name`" : " is named " + code(loop_name)) + ", so " + shown +
                           " refers to no loop; use " + code("{{ loop." + e.segments[1].text + " }}");
     Diagnostic& d = out.report(o.span(e.segments[0].range), message);
-    d.fixes.push_back({"use " + code("loop"), {{o.span(e.segments[0].range), loop_name.empty() ? "loop" : loop_name}}, true});
+    d.fixes.push_back({"use " + code("{{ loop." + e.segments[1].text + " }}"), {{o.span(e.segments[0].range), "loop"}}, true});
   }
 };
 

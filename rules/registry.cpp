@@ -29,12 +29,14 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_cross_stage_reference());
     r.push_back(make_undefined_variable());
     r.push_back(make_unused_parameter());
+    r.push_back(make_action_platform());
     r.push_back(make_parameter_definition());
     r.push_back(make_loop_definition());
     r.push_back(make_condition_definition());
     r.push_back(make_hardcoded_secret());
     r.push_back(make_insecure_download());
     r.push_back(make_weakened_host_security());
+    r.push_back(make_shellcheck());
     return r;
   }();
   return rules;

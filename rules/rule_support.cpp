@@ -74,6 +74,13 @@ std::vector<std::string> report_unknown_keys(const yaml::Node& map, const std::v
   return misspelled_required;
 }
 
+bool is_unquoted_expression(const yaml::Node& node) {
+  const yaml::Node& outer = node.resolved();
+  if (!outer.is_mapping() || !outer.flow || outer.pairs.size() != 1 || !outer.pairs[0].value->is_null()) return false;
+  const yaml::Node& inner = outer.pairs[0].key->resolved();
+  return inner.is_mapping() && inner.flow && inner.pairs.size() == 1;
+}
+
 bool contains(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }

@@ -26,6 +26,9 @@ std::vector<std::string> report_unknown_keys(const yaml::Node& map, const std::v
                                              std::string_view context, Reporter& out, Severity severity,
                                              const std::vector<std::string_view>& required = {});
 
+/// `{{ a.b }}` written unquoted: YAML reads it as a flow mapping holding a flow mapping (IB201).
+bool is_unquoted_expression(const yaml::Node& node);
+
 /// Whether names holds name.
 bool contains(const std::vector<std::string>& names, std::string_view name);
 

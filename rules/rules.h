@@ -28,11 +28,13 @@ std::unique_ptr<Rule> make_forward_reference();
 std::unique_ptr<Rule> make_cross_stage_reference();
 std::unique_ptr<Rule> make_undefined_variable();
 std::unique_ptr<Rule> make_unused_parameter();
+std::unique_ptr<Rule> make_action_platform();
 std::unique_ptr<Rule> make_parameter_definition();
 std::unique_ptr<Rule> make_loop_definition();
 std::unique_ptr<Rule> make_condition_definition();
 std::unique_ptr<Rule> make_hardcoded_secret();
 std::unique_ptr<Rule> make_insecure_download();
 std::unique_ptr<Rule> make_weakened_host_security();
+std::unique_ptr<Rule> make_shellcheck();
 
 }  // namespace iblint

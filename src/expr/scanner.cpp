@@ -134,7 +134,7 @@ bool is_foreign(std::string_view inner) {
   if (start == std::string_view::npos) return false;
   inner.remove_prefix(start);
   while (!inner.empty() && is_space(inner.back())) inner.remove_suffix(1);
-  return inner.find(':') != std::string_view::npos || inner == "workingDirectory";
+  return inner.starts_with("imagebuilder:") || inner.starts_with("ssm:") || inner == "workingDirectory";
 }
 
 }  // namespace
