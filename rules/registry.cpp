@@ -30,6 +30,7 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_undefined_variable());
     r.push_back(make_unused_parameter());
     r.push_back(make_action_platform());
+    r.push_back(make_reboot_semantics());
     r.push_back(make_parameter_definition());
     r.push_back(make_loop_definition());
     r.push_back(make_condition_definition());

@@ -29,6 +29,7 @@ std::unique_ptr<Rule> make_cross_stage_reference();
 std::unique_ptr<Rule> make_undefined_variable();
 std::unique_ptr<Rule> make_unused_parameter();
 std::unique_ptr<Rule> make_action_platform();
+std::unique_ptr<Rule> make_reboot_semantics();
 std::unique_ptr<Rule> make_parameter_definition();
 std::unique_ptr<Rule> make_loop_definition();
 std::unique_ptr<Rule> make_condition_definition();

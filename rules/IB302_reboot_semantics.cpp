@@ -1,0 +1,118 @@
+#include <regex>
+
+#include "rules/rule_support.h"
+#include "source/source_file.h"
+#include "yaml/parser.h"
+#include "rules/rules.h"
+
+namespace iblint {
+namespace {
+
+using yaml::Node;
+
+/// One script line with the file span it came from (block scalars map line by line).
+struct ScriptLine {
+  std::string text;
+  Span span;
+};
+
+/// The non-comment lines of a step's `commands`, each entry split at line breaks, each line
+/// with the exact file span it was written at.
+std::vector<ScriptLine> script_lines(const SourceFile& file, const Step& step) {
+  std::vector<ScriptLine> lines;
+  if (!step.inputs) return lines;
+  const Node* commands = step.inputs->resolved().find("commands");
+  if (!commands || !commands->resolved().is_sequence()) return lines;
+  for (const Node* item : commands->resolved().items) {
+    const Node& entry = item->resolved();
+    if (!entry.is_scalar()) continue;
+    yaml::Decoded decoded = yaml::decode_scalar(file, entry, true);
+    const std::string& value = decoded.value;
+    size_t start = 0;
+    while (start <= value.size()) {
+      size_t end = value.find('\n', start);
+      if (end == std::string::npos) end = value.size();
+      std::string text = value.substr(start, end - start);
+      size_t first = text.find_first_not_of(" \t");
+      if (first != std::string::npos && text[first] != '#') {
+        size_t last = text.find_last_not_of(" \t");
+        Span span{decoded.offsets[start + first], decoded.offsets[start + last] + 1};
+        lines.push_back({text, span.end > span.begin ? span : entry.span});
+      }
+      start = end + 1;
+    }
+  }
+  return lines;
+}
+
+// spec/component-document.md §3.1: ExecuteBash requests a reboot with exit 194, PowerShell with
+// 3010; the same step runs again after the reboot, so it must be idempotent; rebooting by other
+// means may fail the build; the Reboot module ignores step timeouts.
+class RebootSemantics final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo rule{"IB302", "reboot-semantics", Severity::Warning,
+                               "Reboots that cannot resume correctly: wrong exit code, no re-run guard, reboot commands"};
+    return rule;
+  }
+  void check(const LintContext& context, Reporter& out) const override {
+    static const std::regex kExit(R"((^|[;&|\s])exit\s+(194|3010)\b)");
+    static const std::regex kRebootCommand(
+        R"((^|;|&&|\|\|)\s*(sudo\s+)?(reboot|shutdown\s+(-r|/r)|systemctl\s+reboot|Restart-Computer)(\s|;|$))", std::regex::icase);
+    static const std::regex kGuard(R"((\[\s*-[ef]\s)|test\s+-[ef]\s|Test-Path|\bif\b)", std::regex::icase);
+    for (const Phase& phase : context.component->phases) {
+      for (const Step& step : phase.steps) {
+        if (step.action == "Reboot") {
+          check_reboot_step(phase, step, out);
+          continue;
+        }
+        bool bash = step.action == "ExecuteBash", powershell = step.action == "ExecutePowerShell";
+        if (!bash && !powershell) continue;
+        std::vector<ScriptLine> lines = script_lines(context.file, step);
+        bool guarded = false;
+        for (const ScriptLine& line : lines) guarded = guarded || std::regex_search(line.text, kGuard);
+        for (const ScriptLine& line : lines) {
+          std::smatch m;
+          if (std::regex_search(line.text, m, kExit)) {
+            std::string code_text = m[2];
+            std::string_view expected = bash ? "194" : "3010";
+            if (code_text != expected) {
+              out.report(line.span, code(step.action) + " step " + code(step.name) + " exits " + code_text +
+                                        ", but " + code(step.action) + " requests a reboot with exit " +
+                                        std::string(expected) + "; exit " + code_text + " just fails the step");
+            } else if (!guarded) {
+              out.report(line.span, "step " + code(step.name) + " exits " + code_text +
+                                        " to reboot, and AWSTOE runs the same step again after the reboot; without a "
+                                        "guard (e.g. a marker file checked with `if [ -f … ]`) it reboots forever");
+            }
+          }
+          if (std::regex_search(line.text, m, kRebootCommand)) {
+            out.report(line.span, "step " + code(step.name) + " reboots with " + code(std::string(m[3])) +
+                                      "; AWSTOE does not expect it and the build may fail. Use the `Reboot` action or "
+                                      "exit " + std::string(bash ? "194" : "3010") + " from the script");
+          }
+        }
+      }
+    }
+  }
+
+ private:
+  static void check_reboot_step(const Phase& phase, const Step& step, Reporter& out) {
+    if (step.timeout_seconds) {
+      Diagnostic& d = out.report(step.timeout_seconds->span, "`Reboot` ignores `timeoutSeconds`; remove it");
+      d.severity = Severity::Info;
+    }
+    if (phase.name == "test" || phase.name == "container-host-test") {
+      Diagnostic& d = out.report(step.action_node->span, "a `Reboot` in the " + code(phase.name) +
+                                                             " phase reboots the test instance; legal, but unusual: "
+                                                             "reboots belong in `build`");
+      d.severity = Severity::Info;
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_reboot_semantics() { return std::make_unique<RebootSemantics>(); }
+
+}  // namespace iblint
