@@ -1,3 +1,6 @@
+#include <cctype>
+#include <initializer_list>
+#include <optional>
 #include <regex>
 
 #include "rules/rule_support.h"
@@ -69,9 +72,26 @@ class RebootSemantics final : public Rule {
         bool bash = step.action == "ExecuteBash", powershell = step.action == "ExecutePowerShell";
         if (!bash && !powershell) continue;
         std::vector<ScriptLine> lines = script_lines(context.file, step);
-        bool guarded = false;
-        for (const ScriptLine& line : lines) guarded = guarded || std::regex_search(line.text, kGuard);
+        // std::regex is slow: only lines holding a keyword reach it, and the guard is looked for
+        // only when a reboot exit was found.
+        auto mentions = [](const std::string& text, std::initializer_list<const char*> words) {
+          std::string lower(text);
+          for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          for (const char* w : words) {
+            if (lower.find(w) != std::string::npos) return true;
+          }
+          return false;
+        };
+        std::optional<bool> guarded;
+        auto is_guarded = [&] {
+          if (!guarded) {
+            guarded = false;
+            for (const ScriptLine& line : lines) *guarded = *guarded || std::regex_search(line.text, kGuard);
+          }
+          return *guarded;
+        };
         for (const ScriptLine& line : lines) {
+          if (!mentions(line.text, {"exit", "reboot", "shutdown", "restart-computer"})) continue;
           std::smatch m;
           if (std::regex_search(line.text, m, kExit)) {
             std::string code_text = m[2];
@@ -80,7 +100,7 @@ class RebootSemantics final : public Rule {
               out.report(line.span, code(step.action) + " step " + code(step.name) + " exits " + code_text +
                                         ", but " + code(step.action) + " requests a reboot with exit " +
                                         std::string(expected) + "; exit " + code_text + " just fails the step");
-            } else if (!guarded) {
+            } else if (!is_guarded()) {
               out.report(line.span, "step " + code(step.name) + " exits " + code_text +
                                         " to reboot, and AWSTOE runs the same step again after the reboot; without a "
                                         "guard (e.g. a marker file checked with `if [ -f … ]`) it reboots forever");
