@@ -4,6 +4,7 @@
 #include "catalog/action_catalog.h"
 #include "rules/rule_support.h"
 #include "rules/rules.h"
+#include "rules/step_inputs.h"
 
 namespace iblint {
 namespace {
@@ -77,12 +78,8 @@ class ActionPlatform final : public Rule {
     return s;
   }
   static void check_inputs(const Step& step, const ActionSpec& action, unsigned platform, Reporter& out) {
-    if (!(action.platforms & platform) || !step.inputs) return;
-    const yaml::Node& inputs = step.inputs->resolved();
-    std::vector<const yaml::Node*> entries;
-    if (inputs.is_mapping()) entries.push_back(&inputs);
-    else if (inputs.is_sequence()) for (const yaml::Node* item : inputs.items) entries.push_back(&item->resolved());
-    for (const yaml::Node* entry : entries) {
+    if (!(action.platforms & platform)) return;
+    for (const yaml::Node* entry : input_entries(step)) {
       for (const InputSpec& input : action.inputs) {
         if (input.platforms & platform) continue;
         if (const yaml::Pair* pair = entry->find_pair(input.name)) {
