@@ -19,10 +19,8 @@ class ChainingOutsideInputs final : public Rule {
       if (o.place != expr::Place::Other && o.place != expr::Place::LoopOther) continue;
       for (const expr::Expression& e : o.scan.expressions) {
         if (e.kind != expr::ExpressionKind::Chaining) continue;
-        std::string where = o.place == expr::Place::LoopOther
-                                ? "in `loop.for` or `forEach.delimiter`, where AWSTOE does not resolve expressions"
-                                : o.step ? "outside the step's `inputs`" : "outside any step";
-        out.report(o.span(e.range), code("{{ " + e.text() + " }}") + " is " + where +
+        std::string why = o.place == expr::Place::LoopOther ? ", where AWSTOE does not resolve expressions" : "";
+        out.report(o.span(e.range), code("{{ " + e.text() + " }}") + " is " + o.where() + why +
                                         "; chaining is resolved only in `inputs`, `loop.forEach` and `if` values");
       }
     }

@@ -16,31 +16,42 @@ struct Walker {
   size_t phase_index = 0;
   size_t step_index = 0;
 
-  /// Visits every scalar under node without recursion (depth comes from the input).
-  void walk(const yaml::Node* root, Place place) {
+  struct Pending {
+    const yaml::Node* node;
+    Place place;
+    std::string field;
+  };
+
+  /// Visits every scalar under node without recursion (depth comes from the input). field is
+  /// the key path of root.
+  void walk(const yaml::Node* root, Place place, const std::string& field) {
     if (!root) return;
-    std::vector<std::pair<const yaml::Node*, Place>> stack{{root, place}};
+    std::vector<Pending> stack{{root, place, field}};
     while (!stack.empty()) {
-      auto [node, where] = stack.back();
+      Pending top = std::move(stack.back());
       stack.pop_back();
+      const yaml::Node* node = top.node;
       if (node->kind == yaml::Kind::Scalar) {
-        visit_scalar(*node, where);
+        visit_scalar(*node, top.place, top.field);
       } else if (node->kind == yaml::Kind::Mapping) {
         if (node->flow && file.text(node->span).starts_with("{{")) {
-          out.unquoted.push_back({node, step, where});
+          out.unquoted.push_back({node, step, top.place});
           continue;
         }
         for (auto it = node->pairs.rbegin(); it != node->pairs.rend(); ++it) {
-          stack.push_back({it->value, where});
-          stack.push_back({it->key, where});
+          std::string child = top.field.empty() ? it->key->value : top.field + "." + it->key->value;
+          stack.push_back({it->value, top.place, child});
+          stack.push_back({it->key, top.place, std::move(child)});
         }
       } else if (node->kind == yaml::Kind::Sequence) {
-        for (auto it = node->items.rbegin(); it != node->items.rend(); ++it) stack.push_back({*it, where});
+        for (size_t i = node->items.size(); i-- > 0;) {
+          stack.push_back({node->items[i], top.place, top.field + "[" + std::to_string(i) + "]"});
+        }
       }
     }
   }
 
-  void visit_scalar(const yaml::Node& node, Place place) {
+  void visit_scalar(const yaml::Node& node, Place place, const std::string& field) {
     if (!may_hold_expression(node.value)) return;
     Occurrence o;
     o.scalar = &node;
@@ -49,6 +60,7 @@ struct Walker {
     o.phase_index = phase_index;
     o.step_index = step_index;
     o.place = place;
+    o.field = field;
     o.scan = scan(node.value);
     if (o.scan.expressions.empty() && o.scan.errors.empty()) return;
     o.offsets = yaml::decode_scalar(file, node, true).offsets;
@@ -56,16 +68,18 @@ struct Walker {
     out.occurrences.push_back(std::move(o));
   }
 
-  void walk_loop(const yaml::Node* loop) {
-    if (!loop || !loop->resolved().is_mapping()) return walk(loop, Place::LoopOther);
+  void walk_loop(const yaml::Node* loop, const std::string& field) {
+    if (!loop || !loop->resolved().is_mapping()) return walk(loop, Place::LoopOther, field);
     for (const yaml::Pair& pair : loop->resolved().pairs) {
       bool for_each = pair.key->value == "forEach";
+      std::string path = field + "." + pair.key->value;
       if (for_each && pair.value->resolved().is_mapping()) {
         for (const yaml::Pair& inner : pair.value->resolved().pairs) {
-          walk(inner.value, inner.key->value == "list" ? Place::LoopList : Place::LoopOther);
+          walk(inner.value, inner.key->value == "list" ? Place::LoopList : Place::LoopOther,
+               path + "." + inner.key->value);
         }
       } else {
-        walk(pair.value, for_each ? Place::LoopList : Place::LoopOther);
+        walk(pair.value, for_each ? Place::LoopList : Place::LoopOther, path);
       }
     }
   }
@@ -81,13 +95,19 @@ Span Occurrence::span(Range range) const {
   return {begin, std::max(begin, end)};
 }
 
+std::string Occurrence::where() const {
+  if (step) return "in the step's `" + field + "`";
+  if (phase) return field == "name" ? "in the phase name" : "in the phase's `" + field + "`";
+  return "in the document's `" + field + "`";
+}
+
 ExpressionIndex index_expressions(const SourceFile& file, const Component& component) {
   ExpressionIndex index;
   Walker walker{file, index};
   const yaml::Node& root = component.root->resolved();
   if (root.is_mapping()) {
     for (const yaml::Pair& pair : root.pairs) {
-      if (pair.value != component.phases_node) walker.walk(pair.value, Place::Other);
+      if (pair.value != component.phases_node) walker.walk(pair.value, Place::Other, pair.key->value);
     }
   }
   for (size_t p = 0; p < component.phases.size(); ++p) {
@@ -95,7 +115,7 @@ ExpressionIndex index_expressions(const SourceFile& file, const Component& compo
     walker.phase = &phase;
     walker.phase_index = p;
     walker.step = nullptr;
-    walker.walk(phase.name_node, Place::Other);
+    walker.walk(phase.name_node, Place::Other, "name");
     for (size_t s = 0; s < phase.steps.size(); ++s) {
       const Step& step = phase.steps[s];
       walker.step = &step;
@@ -103,10 +123,11 @@ ExpressionIndex index_expressions(const SourceFile& file, const Component& compo
       const yaml::Node& map = step.node->resolved();
       if (!map.is_mapping()) continue;
       for (const yaml::Pair& pair : map.pairs) {
-        if (pair.value == step.inputs) walker.walk(pair.value, Place::Inputs);
-        else if (pair.value == step.loop) walker.walk_loop(pair.value);
-        else if (pair.value == step.condition) walker.walk(pair.value, Place::Condition);
-        else walker.walk(pair.value, Place::Other);
+        const std::string& key = pair.key->value;
+        if (pair.value == step.inputs) walker.walk(pair.value, Place::Inputs, key);
+        else if (pair.value == step.loop) walker.walk_loop(pair.value, key);
+        else if (pair.value == step.condition) walker.walk(pair.value, Place::Condition, key);
+        else walker.walk(pair.value, Place::Other, key);
       }
     }
   }

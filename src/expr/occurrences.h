@@ -1,4 +1,5 @@
 #pragma once
+#include <string>
 #include <vector>
 
 #include "expr/expression.h"
@@ -24,11 +25,17 @@ struct Occurrence {
   size_t phase_index = 0;
   size_t step_index = 0;
   Place place = Place::Other;
+  /// The key path of the scalar, relative to its step (`name`, `loop.for.end`, `inputs.commands[0]`),
+  /// to its phase (`name`) or to the document (`description`, `parameters[0].Dir.default`).
+  std::string field;
   ScanResult scan;
   std::vector<uint32_t> offsets;  ///< file offset of each byte of the scalar's value, plus the end
 
   /// The file bytes that a range of the decoded value came from.
   Span span(Range range) const;
+  /// Where the scalar is, for messages: "in the step's `name`", "in the phase name",
+  /// "in the document's `description`".
+  std::string where() const;
 };
 
 /// A plain `{{ … }}` that YAML read as a flow mapping (`- {{ a.b }}` is `{ {a.b: null}: null }`).

@@ -36,6 +36,26 @@ TEST(ExprOccurrences, RecordsPlaceStepAndExactFileSpans) {
   EXPECT_EQ(file.text(index.unquoted[0].node->span), "{{ x.y }}");
 }
 
+TEST(ExprOccurrences, RecordsTheFieldOfEachScalarForMessages) {
+  SourceFile file("t.yaml",
+                  "description: uses {{ Name }}\nschemaVersion: 1.0\nphases:\n  - name: 'b{{ Name }}'\n    steps:\n"
+                  "      - name: 'A{{ Name }}'\n        action: ExecuteBash\n        loop:\n          name: l\n"
+                  "          forEach: {list: '{{ Name }}', delimiter: '{{ Name }}'}\n"
+                  "        inputs:\n          commands:\n            - x\n            - '{{ Name }}'\n");
+  auto stream = yaml::parse(file);
+  Component c = load_component(*stream->documents[0]);
+  ExpressionIndex index = index_expressions(file, c);
+  ASSERT_EQ(index.occurrences.size(), 6u);
+  EXPECT_EQ(index.occurrences[0].where(), "in the document's `description`");
+  EXPECT_EQ(index.occurrences[1].where(), "in the phase name");
+  EXPECT_EQ(index.occurrences[2].where(), "in the step's `name`");
+  EXPECT_EQ(index.occurrences[3].field, "loop.forEach.list");
+  EXPECT_EQ(index.occurrences[3].place, Place::LoopList);
+  EXPECT_EQ(index.occurrences[4].field, "loop.forEach.delimiter");
+  EXPECT_EQ(index.occurrences[4].place, Place::LoopOther);
+  EXPECT_EQ(index.occurrences[5].where(), "in the step's `inputs.commands[1]`");
+}
+
 TEST(ExprOccurrences, FindStepAndStages) {
   SourceFile file("t.yaml", "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n        action: UpdateOS\n"
                             "  - name: test\n    steps:\n      - name: B\n        action: UpdateOS\n");
