@@ -3,7 +3,11 @@
 // becomes `_` repeated (same length, so columns map back unchanged), and what that
 // substitution alone provokes is dropped.
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <iterator>
+#include <system_error>
+#include <thread>
 
 #include "rules/rule_support.h"
 #include "rules/rules.h"
@@ -65,35 +69,77 @@ class Shellcheck final : public Rule {
 
   void check(const LintContext& context, Reporter& out) const override {
     if (!context.shellcheck) return;
+    std::vector<Run> runs;
     for (const Phase& phase : context.component->phases) {
       for (const Step& step : phase.steps) {
         if (step.action != "ExecuteBash") continue;
         for (const Node* entry : input_entries(step)) {
           std::vector<const Node*> entries = command_entries(*entry);
           if (entries.empty()) continue;
-          if (!check_script(shell::build_bash_script(context.file, entries), out)) return;
+          shell::BashScript script = shell::build_bash_script(context.file, entries);
+          if (script.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+          runs.push_back({std::move(script), std::nullopt, {}});
         }
       }
+    }
+    run_all(runs);
+    // Reported in document order, whatever order the runs finished in.
+    for (const Run& run : runs) {
+      if (!report(run, out)) return;
     }
   }
 
  private:
-  /// false when shellcheck cannot run (the rest of the file is skipped too).
-  static bool check_script(const shell::BashScript& script, Reporter& out) {
-    if (script.text.find_first_not_of(" \t\r\n") == std::string::npos) return true;
+  /// One script and what shellcheck said about it.
+  struct Run {
+    shell::BashScript script;
+    std::optional<std::vector<shell::ShellcheckComment>> comments;
     std::string error;
-    std::optional<std::vector<shell::ShellcheckComment>> comments = shell::run_shellcheck(script.text, &error);
-    if (!comments) {
-      if (error == shell::kShellcheckNotFound) {
+  };
+
+  /// Runs shellcheck on every script, at most one child per core at a time. Each run keeps its
+  /// own time limit and goes through a temporary file, so no run can block another.
+  static void run_all(std::vector<Run>& runs) {
+    std::atomic<size_t> next{0};
+    std::atomic<bool> not_found{false};
+    auto work = [&] {
+      for (size_t i = next++; i < runs.size(); i = next++) {
+        Run& run = runs[i];
+        if (not_found) {
+          run.error = std::string(shell::kShellcheckNotFound);
+          continue;
+        }
+        try {
+          run.comments = shell::run_shellcheck(run.script.text, &run.error);
+        } catch (const std::exception& e) {  // out of memory or threads: report, never terminate
+          run.error = e.what();
+        }
+        if (!run.comments && run.error == shell::kShellcheckNotFound) not_found = true;
+      }
+    };
+    size_t workers = std::min<size_t>(runs.size(), std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> threads;
+    try {
+      for (size_t i = 1; i < workers; ++i) threads.emplace_back(work);
+    } catch (const std::system_error&) {  // no more threads: the ones we have do the rest
+    }
+    work();
+    for (std::thread& t : threads) t.join();
+  }
+
+  /// false when shellcheck cannot run (the rest of the file is skipped too).
+  static bool report(const Run& run, Reporter& out) {
+    if (!run.comments) {
+      if (run.error == shell::kShellcheckNotFound) {
         shell::note_once("shellcheck not found; IB701 skipped");
         return false;
       }
-      shell::note_once("IB701: " + error + "; the script was not checked");
+      shell::note_once("IB701: " + run.error + "; the script was not checked");
       return true;
     }
-    for (const shell::ShellcheckComment& c : *comments) {
-      if (provoked_by_substitution(script, c)) continue;
-      Diagnostic& d = out.report(script.file_span(c.line, c.column, c.end_line, c.end_column),
+    for (const shell::ShellcheckComment& c : *run.comments) {
+      if (provoked_by_substitution(run.script, c)) continue;
+      Diagnostic& d = out.report(run.script.file_span(c.line, c.column, c.end_line, c.end_column),
                                  "SC" + std::to_string(c.code) + ": " + c.message);
       d.severity = severity_of(c.level);
     }

@@ -1,0 +1,58 @@
+// IB701 runs shellcheck for the steps of a file concurrently; these tests check that every
+// step's findings still come back, each at its exact span, and that a large script (far past a
+// pipe's 64 KiB) among many small ones finishes.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/linter.h"
+#include "shell/shellcheck_runner.h"
+#include "source/source_file.h"
+
+namespace iblint {
+namespace {
+
+bool shellcheck_installed() {
+  std::string error;
+  return shell::run_shellcheck("true\n", &error) || error != shell::kShellcheckNotFound;
+}
+
+std::vector<Diagnostic> shellcheck_findings(const SourceFile& file) {
+  LintSettings settings;
+  settings.enabled = [](const RuleInfo& info) { return info.id == "IB701"; };
+  return lint_file(file, settings).diagnostics;
+}
+
+/// steps ExecuteBash steps; step i runs `echo $VAR_i` (SC2086) and, if i == big, many more lines.
+std::string document(int steps, int big) {
+  std::string text = "name: T\nschemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n";
+  for (int i = 0; i < steps; ++i) {
+    text += "      - name: S" + std::to_string(i) + "\n        action: ExecuteBash\n        inputs:\n"
+            "          commands:\n            - echo $VAR_" + std::to_string(i) + "\n";
+    if (i == big) {
+      for (int line = 0; line < 4000; ++line) text += "            - echo \"line " + std::to_string(line) + " of a long script\"\n";
+    }
+  }
+  return text;
+}
+
+TEST(Shellcheck, EveryStepOfConcurrentRunsIsReportedAtItsSpan) {
+  if (!shellcheck_installed()) GTEST_SKIP() << "shellcheck is not installed";
+  SourceFile file("component.yaml", document(12, 5));
+  std::vector<Diagnostic> first = shellcheck_findings(file);
+  ASSERT_EQ(first.size(), 12u);
+  for (size_t i = 0; i < first.size(); ++i) {
+    EXPECT_EQ(first[i].message.rfind("SC2086: ", 0), 0u) << first[i].message;
+    EXPECT_EQ(file.text(first[i].span), "$VAR_" + std::to_string(i));
+    if (i > 0) {
+      EXPECT_LT(first[i - 1].span.begin, first[i].span.begin);
+    }
+  }
+  std::vector<Diagnostic> again = shellcheck_findings(file);
+  ASSERT_EQ(again.size(), first.size());
+  for (size_t i = 0; i < first.size(); ++i) EXPECT_EQ(again[i].span.begin, first[i].span.begin);
+}
+
+}  // namespace
+}  // namespace iblint
