@@ -1,4 +1,6 @@
-// IB303: step timeouts and attempts that cannot fit the test stage's time limit.
+// IB303: step timeouts that cannot work as written: `timeoutSeconds` on a `Reboot` step (the
+// module ignores step timeouts, spec/component-document.md §2.2, §8.6), and timeouts and
+// attempts that cannot fit the test stage's time limit.
 //
 // The only limit the spec gives above a single step is the test stage's
 // `imageTestsConfiguration.timeoutMinutes` (60–1440, so at most 1440 minutes = 86400 s,
@@ -44,7 +46,7 @@ class StepTimeouts final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo rule{"IB303", "step-timeouts", Severity::Info,
-                               "Step timeouts × attempts that exceed the test stage's 1440-minute limit"};
+                               "Step timeouts that cannot work: on Reboot, or past the test stage's 1440-minute limit"};
     return rule;
   }
 
@@ -54,6 +56,15 @@ class StepTimeouts final : public Rule {
     bool total_reported = false;
     // The total counts only the steps that set `timeoutSeconds`: 13 steps that keep AWSTOE's
     // default 7200 s already pass 24 hours, though nobody chose that bound.
+    for (const Phase& phase : context.component->phases) {
+      for (const Step& step : phase.steps) {
+        if (step.action == "Reboot" && step.timeout_seconds) {
+          out.report(step.timeout_seconds->span, "`Reboot` ignores step timeouts, so this `timeoutSeconds` has no "
+                                                 "effect (a reboot is bounded by the SSM agent's retry limit "
+                                                 "instead); remove it");
+        }
+      }
+    }
     for (const Phase& phase : context.component->phases) {
       std::string_view stage = expr::stage_of(phase.name);
       if (stage != "test" && stage != "container host") continue;

@@ -68,7 +68,9 @@ TEST(StepTimeouts, StepsWithoutAKnownBoundAddNothing) {
                                     "        action: ExecuteDocument\n        timeoutSeconds: 900000\n",
                                     kBash + "        timeoutSeconds: 0\n",
                                     kBash + "        maxAttempts: 0\n        timeoutSeconds: 900000\n"};
-  EXPECT_TRUE(findings(document("test", steps)).empty());
+  std::vector<std::string> messages = findings(document("test", steps));
+  ASSERT_EQ(messages.size(), 1u);  // only that Reboot ignores its timeout
+  EXPECT_EQ(messages[0].rfind("`Reboot` ignores step timeouts", 0), 0u) << messages[0];
 }
 
 TEST(StepTimeouts, HugeValuesSaturateInsteadOfOverflowing) {
@@ -77,6 +79,11 @@ TEST(StepTimeouts, HugeValuesSaturateInsteadOfOverflowing) {
                                  kBash + "        timeoutSeconds: 9223372036854775807\n"}));
   ASSERT_EQ(messages.size(), 2u);
   EXPECT_NE(messages[0].find("9223372036854775807 s"), std::string::npos) << messages[0];
+}
+
+TEST(StepTimeouts, RebootTimeoutsAreReportedInEveryPhase) {
+  EXPECT_EQ(findings(document("build", {"        action: Reboot\n        timeoutSeconds: 60\n"})).size(), 1u);
+  EXPECT_TRUE(findings(document("build", {"        action: Reboot\n        maxAttempts: 2\n"})).empty());
 }
 
 TEST(StepTimeouts, QuotedNumbersCountAsTheirValue) {
