@@ -16,36 +16,59 @@ struct Walker {
   size_t phase_index = 0;
   size_t step_index = 0;
 
+  /// One step of a key path: a key below its parent, or a list index. The path of a scalar is
+  /// spelt out only when it holds an expression, so walking costs no string work.
+  struct PathStep {
+    int parent;                    ///< index in paths, -1 for the root
+    const std::string* key;        ///< null for a list index
+    size_t index;
+  };
+  std::vector<PathStep> paths{};
+
   struct Pending {
     const yaml::Node* node;
     Place place;
-    std::string field;
+    int path;
   };
+
+  std::string spell(const std::string& root, int path) const {
+    std::vector<const PathStep*> chain;
+    for (int p = path; p >= 0; p = paths[static_cast<size_t>(p)].parent) chain.push_back(&paths[static_cast<size_t>(p)]);
+    std::string out = root;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      if ((*it)->key) out += (out.empty() ? "" : ".") + *(*it)->key;
+      else out += "[" + std::to_string((*it)->index) + "]";
+    }
+    return out;
+  }
 
   /// Visits every scalar under node without recursion (depth comes from the input). field is
   /// the key path of root.
   void walk(const yaml::Node* root, Place place, const std::string& field) {
     if (!root) return;
-    std::vector<Pending> stack{{root, place, field}};
+    paths.clear();
+    std::vector<Pending> stack{{root, place, -1}};
     while (!stack.empty()) {
-      Pending top = std::move(stack.back());
+      Pending top = stack.back();
       stack.pop_back();
       const yaml::Node* node = top.node;
       if (node->kind == yaml::Kind::Scalar) {
-        visit_scalar(*node, top.place, top.field);
+        if (may_hold_expression(node->value)) visit_scalar(*node, top.place, spell(field, top.path));
       } else if (node->kind == yaml::Kind::Mapping) {
         if (node->flow && file.text(node->span).starts_with("{{")) {
           out.unquoted.push_back({node, step, top.place});
           continue;
         }
         for (auto it = node->pairs.rbegin(); it != node->pairs.rend(); ++it) {
-          std::string child = top.field.empty() ? it->key->value : top.field + "." + it->key->value;
+          paths.push_back({top.path, &it->key->value, 0});
+          int child = static_cast<int>(paths.size() - 1);
           stack.push_back({it->value, top.place, child});
-          stack.push_back({it->key, top.place, std::move(child)});
+          stack.push_back({it->key, top.place, child});
         }
       } else if (node->kind == yaml::Kind::Sequence) {
         for (size_t i = node->items.size(); i-- > 0;) {
-          stack.push_back({node->items[i], top.place, top.field + "[" + std::to_string(i) + "]"});
+          paths.push_back({top.path, nullptr, i});
+          stack.push_back({node->items[i], top.place, static_cast<int>(paths.size() - 1)});
         }
       }
     }
