@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <filesystem>
 #include <iterator>
 #include <system_error>
 #include <thread>
@@ -82,7 +83,7 @@ class Shellcheck final : public Rule {
         }
       }
     }
-    run_all(runs);
+    run_all(runs, context.shellcheck_rc ? rc_directory(context.file) : std::string());
     // Reported in document order, whatever order the runs finished in.
     for (const Run& run : runs) {
       if (!report(run, out)) return;
@@ -99,7 +100,14 @@ class Shellcheck final : public Rule {
 
   /// Runs shellcheck on every script, at most one child per core at a time. Each run keeps its
   /// own time limit and goes through a temporary file, so no run can block another.
-  static void run_all(std::vector<Run>& runs) {
+  /// The linted file's folder (absolute): shellcheck finds the user's .shellcheckrc from there.
+  static std::string rc_directory(const SourceFile& file) {
+    std::error_code error;
+    std::filesystem::path folder = std::filesystem::absolute(std::filesystem::path(file.path()).parent_path(), error);
+    return error ? std::string() : folder.lexically_normal().string();
+  }
+
+  static void run_all(std::vector<Run>& runs, const std::string& rc_folder) {
     std::atomic<size_t> next{0};
     std::atomic<bool> not_found{false};
     auto work = [&] {
@@ -110,7 +118,7 @@ class Shellcheck final : public Rule {
           continue;
         }
         try {
-          run.comments = shell::run_shellcheck(run.script.text, &run.error);
+          run.comments = shell::run_shellcheck(run.script.text, &run.error, rc_folder);
         } catch (const std::exception& e) {  // out of memory or threads: report, never terminate
           run.error = e.what();
         }

@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
     a.add_flag("--statistics", lint.statistics, "Print a count of findings per rule");
     a.add_flag("-v,--verbose", lint.verbose, "Say which files were linted or skipped, and why");
     a.add_flag("--no-shellcheck", lint.no_shellcheck, "Do not run shellcheck on ExecuteBash scripts (IB701)");
+    a.add_flag("--shellcheckrc", lint.shellcheckrc,
+               "Let shellcheck read the .shellcheckrc found from each file's folder upward (ignored by default)");
     a.add_flag("--fix", lint.fix, "Apply safe fixes to the files, then report what remains");
     a.add_flag("--diff", lint.diff, "Print what --fix would change as a unified diff; write nothing (exit 1 if any)");
     a.add_flag("--unsafe-fixes", lint.unsafe_fixes, "With --fix or --diff, also apply fixes that may change meaning");

@@ -24,6 +24,7 @@ struct LintCommand {
   bool statistics = false;
   bool verbose = false;
   bool no_shellcheck = false;  ///< skip IB701 (never run shellcheck)
+  bool shellcheckrc = false;   ///< let shellcheck read the .shellcheckrc found above each file
   bool fix = false;           ///< apply fixes and rewrite the files
   bool diff = false;          ///< print what --fix would change as a unified diff; write nothing
   bool unsafe_fixes = false;  ///< with fix/diff: also fixes not marked safe

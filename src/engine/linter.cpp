@@ -98,13 +98,15 @@ FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
   }
   if (!result.linted) return result;
 
-  LintContext file_context{file, *stream, nullptr, nullptr, settings.profile, settings.platform, settings.shellcheck};
+  LintContext file_context{file, *stream, nullptr, nullptr, settings.profile, settings.platform, settings.shellcheck,
+                           settings.shellcheck_rc};
   for (const auto& rule : rules) {
     if (!rule->needs_component()) run(*rule, file_context, settings, out);
   }
   for (const Component& component : components) {
     expr::ExpressionIndex expressions = expr::index_expressions(file, component);
-    LintContext context{file, *stream, &component, &expressions, settings.profile, settings.platform, settings.shellcheck};
+    LintContext context{file, *stream, &component, &expressions, settings.profile, settings.platform, settings.shellcheck,
+                           settings.shellcheck_rc};
     for (const auto& rule : rules) {
       if (rule->needs_component()) run(*rule, context, settings, out);
     }

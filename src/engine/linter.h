@@ -21,6 +21,7 @@ struct LintSettings {
   Profile profile = Profile::Current;
   unsigned platform = 0;  ///< --platform as catalog Platform bits; 0 = unknown (inferred by rules)
   bool shellcheck = true;  ///< IB701 runs shellcheck; false with --no-shellcheck
+  bool shellcheck_rc = false;  ///< shellcheck reads the .shellcheckrc above each file (--shellcheckrc)
   /// Which rules run; all when empty.
   std::function<bool(const RuleInfo&)> enabled;
   /// The severity a rule's findings get (config overrides); the rule's own when empty.

@@ -32,6 +32,7 @@ struct LintContext {
   Profile profile = Profile::Current;
   unsigned platform = 0;  ///< the component's OS (catalog Platform bits) from --platform; 0 = unknown
   bool shellcheck = true;  ///< IB701 may run shellcheck (false with --no-shellcheck)
+  bool shellcheck_rc = false;  ///< IB701 lets shellcheck read the user's .shellcheckrc (--shellcheckrc)
 };
 
 /// Collects one rule's findings.

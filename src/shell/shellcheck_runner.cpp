@@ -17,6 +17,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -137,7 +138,8 @@ std::optional<std::vector<ShellcheckComment>> run_uncached(std::string_view scri
   Fd out_read(pipe_fds[0]);
   Fd out_write(pipe_fds[1]);
 
-  std::vector<std::string> args{*executable, "--norc", "-s", "bash", "-f", "json1"};
+  std::vector<std::string> args{*executable, "-s", "bash", "-f", "json1"};
+  if (options.rc_directory.empty()) args.insert(args.begin() + 1, "--norc");
   if (!options.exclude.empty()) {
     std::string codes;
     for (int code : options.exclude) codes += (codes.empty() ? "SC" : ",SC") + std::to_string(code);
@@ -154,6 +156,8 @@ std::optional<std::vector<ShellcheckComment>> run_uncached(std::string_view scri
   posix_spawn_file_actions_adddup2(&actions, input.fd, 0);
   posix_spawn_file_actions_adddup2(&actions, out_write.fd, 1);
   posix_spawn_file_actions_adddup2(&actions, errors.fd, 2);
+  // The script comes on stdin, so shellcheck looks for .shellcheckrc from its working folder.
+  if (!options.rc_directory.empty()) posix_spawn_file_actions_addchdir_np(&actions, options.rc_directory.c_str());
   pid_t pid = 0;
   int spawned = ::posix_spawn(&pid, executable->c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -258,17 +262,21 @@ std::optional<std::vector<ShellcheckComment>> run_shellcheck(std::string_view sc
   return run_uncached(script, options, error);
 }
 
-std::optional<std::vector<ShellcheckComment>> run_shellcheck(std::string_view script, std::string* error) {
+std::optional<std::vector<ShellcheckComment>> run_shellcheck(std::string_view script, std::string* error,
+                                                             const std::string& rc_directory) {
   static std::mutex mutex;
-  static std::map<std::string, std::vector<ShellcheckComment>, std::less<>> cache;
+  static std::map<std::pair<std::string, std::string>, std::vector<ShellcheckComment>> cache;
+  std::pair<std::string, std::string> key{std::string(script), rc_directory};
   {
     std::lock_guard lock(mutex);
-    if (auto it = cache.find(script); it != cache.end()) return it->second;
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
   }
-  std::optional<std::vector<ShellcheckComment>> result = run_uncached(script, ShellcheckOptions{}, error);
+  ShellcheckOptions options;
+  options.rc_directory = rc_directory;
+  std::optional<std::vector<ShellcheckComment>> result = run_uncached(script, options, error);
   if (result) {
     std::lock_guard lock(mutex);
-    cache.emplace(std::string(script), *result);
+    cache.emplace(std::move(key), *result);
   }
   return result;
 }

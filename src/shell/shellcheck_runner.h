@@ -29,16 +29,21 @@ struct ShellcheckOptions {
   /// Codes passed to `-e`: SC1090/SC1091, sourced files cannot be followed (they exist only on
   /// the build instance).
   std::vector<int> exclude{1090, 1091};
+  /// Empty: `--norc`, the user's .shellcheckrc files are ignored. Otherwise shellcheck runs in
+  /// this folder and reads the .shellcheckrc it finds from there upward (then in the home
+  /// folder), as it would for a script kept in that folder.
+  std::string rc_directory;
 };
 
 /// The error text run_shellcheck gives when the executable cannot be found.
 inline constexpr std::string_view kShellcheckNotFound = "shellcheck not found";
 
-/// Runs `shellcheck --norc -s bash -f json1 -e … FILE` on script. nullopt on failure, with the
+/// Runs `shellcheck --norc -s bash -f json1 -e … -` on script. nullopt on failure, with the
 /// reason in *error (kShellcheckNotFound when it is not installed, a timeout, a bad exit
-/// status or unreadable output). Results are cached by script text for the process (the same
-/// script is checked again on each --fix pass). Thread-safe.
-std::optional<std::vector<ShellcheckComment>> run_shellcheck(std::string_view script, std::string* error);
+/// status or unreadable output). Results are cached by script text and rc_directory for the
+/// process (the same script is checked again on each --fix pass). Thread-safe.
+std::optional<std::vector<ShellcheckComment>> run_shellcheck(std::string_view script, std::string* error,
+                                                             const std::string& rc_directory = {});
 std::optional<std::vector<ShellcheckComment>> run_shellcheck(std::string_view script, const ShellcheckOptions& options,
                                                              std::string* error);
 

@@ -3,6 +3,10 @@
 // pipe's 64 KiB) among many small ones finishes.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -18,8 +22,9 @@ bool shellcheck_installed() {
   return shell::run_shellcheck("true\n", &error) || error != shell::kShellcheckNotFound;
 }
 
-std::vector<Diagnostic> shellcheck_findings(const SourceFile& file) {
+std::vector<Diagnostic> shellcheck_findings(const SourceFile& file, bool rc = false) {
   LintSettings settings;
+  settings.shellcheck_rc = rc;
   settings.enabled = [](const RuleInfo& info) { return info.id == "IB701"; };
   return lint_file(file, settings).diagnostics;
 }
@@ -52,6 +57,24 @@ TEST(Shellcheck, EveryStepOfConcurrentRunsIsReportedAtItsSpan) {
   std::vector<Diagnostic> again = shellcheck_findings(file);
   ASSERT_EQ(again.size(), first.size());
   for (size_t i = 0; i < first.size(); ++i) EXPECT_EQ(again[i].span.begin, first[i].span.begin);
+}
+
+TEST(Shellcheck, ReadsTheUsersShellcheckrcOnlyWhenAsked) {
+  if (!shellcheck_installed()) GTEST_SKIP() << "shellcheck is not installed";
+  namespace fs = std::filesystem;
+  fs::path project = fs::temp_directory_path() / ("iblint-rc-" + std::to_string(::getpid()));
+  fs::create_directories(project / "components");
+  std::ofstream(project / ".shellcheckrc") << "disable=SC2086\n";
+  // A relative path, as users type it: the rc is still found above the file's folder.
+  fs::path cwd = fs::current_path();
+  fs::current_path(project);
+  SourceFile file("components/component.yaml", document(1, -1));
+  size_t ignored_rc = shellcheck_findings(file).size();
+  size_t with_rc = shellcheck_findings(file, true).size();
+  fs::current_path(cwd);
+  fs::remove_all(project);
+  EXPECT_EQ(ignored_rc, 1u);  // SC2086, the rc is not read by default
+  EXPECT_EQ(with_rc, 0u);     // --shellcheckrc: the rc disables SC2086
 }
 
 }  // namespace
