@@ -23,7 +23,7 @@ struct RunResult {
 };
 
 RunResult run(const std::string& command) {
-  FILE* pipe = popen((command + " </dev/null 2>&1").c_str(), "r");
+  FILE* pipe = popen(("(" + command + ") </dev/null 2>&1").c_str(), "r");
   std::string out;
   std::array<char, 4096> buf{};
   size_t n;
