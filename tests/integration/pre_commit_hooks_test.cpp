@@ -126,9 +126,17 @@ TEST_F(PreCommitHooks, GoodFilesAndOtherYamlPass) {
   // Not a component: recognised by content and skipped, so the hook may see every YAML file.
   write("workflow.yml", "name: ci\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: true\n");
   write("notes.txt", "schemaVersion: not yaml to the hook\n");
+  write("template.yaml",
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Comp:\n    Type: AWS::ImageBuilder::Component\n"
+        "    Properties:\n      Name: x\n      Platform: Linux\n      Version: 1.0.0\n      Data: !Sub |\n        name: x\n");
+  write("request.json", "{\"name\":\"x\",\"semanticVersion\":\"1.0.0\",\"platform\":\"Linux\",\"data\":\"name: x\\n\"}\n");
   RunResult commit = in("consumer", "git add -A && git commit -m good");
   EXPECT_EQ(commit.code, 0) << commit.out;
   EXPECT_NE(commit.out.find("Passed"), std::string::npos) << commit.out;
+  // The hook saw the YAML and JSON files (and iblint skipped the non-components by content).
+  RunResult verbose = in("consumer", "pre-commit run iblint --all-files --verbose");
+  EXPECT_EQ(verbose.code, 0) << verbose.out;
+  EXPECT_NE(verbose.out.find("No problems found in 1 file"), std::string::npos) << verbose.out;
 }
 
 TEST_F(PreCommitHooks, FixHookRewritesTheFileAndTheRetryPasses) {
