@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   bool no_color = false;
   auto add_lint_options = [&](CLI::App& a) {
     a.add_option("-f,--format", lint.format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+        ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
         ->capture_default_str();
     a.add_option("-o,--output", lint.output, "Write the report to FILE (atomically) instead of stdout");
     a.add_option("--select", lint.select, "Only run these rules (ids, names or id prefixes, comma-separated)")
@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
     a.add_flag("--fix", lint.fix, "Apply safe fixes to the files, then report what remains");
     a.add_flag("--diff", lint.diff, "Print what --fix would change as a unified diff; write nothing (exit 1 if any)");
     a.add_flag("--unsafe-fixes", lint.unsafe_fixes, "With --fix or --diff, also apply fixes that may change meaning");
+    a.add_option("--baseline", lint.baseline, "Report only findings this baseline file does not list")
+        ->check(CLI::ExistingFile);
+    a.add_option("--write-baseline", lint.write_baseline, "Record every current finding in FILE (then none is new)");
   };
   add_lint_options(app);
   app.add_option("paths", lint.paths, "Files and folders to lint (folders: *.yml, *.yaml, *.json)");

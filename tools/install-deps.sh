@@ -7,7 +7,8 @@ set -eu
 tools="g++:g++ cmake:cmake ninja:ninja-build pkg-config:pkg-config patch:patch node:nodejs npm:npm"
 libs="libtree-sitter-dev libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev"
 if [ "${1:-}" = "--test" ]; then
-  tools="$tools git:git shellcheck:shellcheck"
+  tools="$tools git:git shellcheck:shellcheck pre-commit:pre-commit xmllint:libxml2-utils groff:groff-base man:man-db col:bsdextrautils
+    dpkg-shlibdeps:dpkg-dev zsh:zsh fish:fish"
   libs="$libs libicu72"
 fi
 missing=""

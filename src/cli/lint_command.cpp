@@ -13,8 +13,10 @@
 #include "cli/file_walker.h"
 #include "emit/github_emitter.h"
 #include "emit/json_emitter.h"
+#include "emit/junit_emitter.h"
 #include "emit/sarif_emitter.h"
 #include "emit/text_emitter.h"
+#include "engine/baseline.h"
 #include "engine/config.h"
 #include "engine/linter.h"
 #include "engine/registry.h"
@@ -68,6 +70,26 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
   return out;
 }
 
+/// The counts (unless --quiet) and, with --verbose, every baseline entry that matched nothing.
+/// Unused entries are fixed findings (or findings whose line changed): regenerating the baseline
+/// drops them.
+void report_baseline(const Baseline& baseline, const BaselineOutcome& outcome, const LintCommand& command,
+                     std::ostream& err) {
+  if (command.verbose) {
+    for (const BaselineEntry& e : outcome.unused) {
+      err << "iblint: " << baseline.file.string() << ": unused entry (fixed, or its line changed): " << e.path;
+      if (e.line > 0) err << ":" << e.line;
+      err << " " << e.rule << (e.message.empty() ? "" : ": ") << e.message << "\n";
+    }
+  }
+  if (!command.quiet || command.verbose || command.statistics) {
+    err << "iblint: baseline " << baseline.file.string() << ": " << outcome.baselined << " findings baselined, "
+        << outcome.unused.size() << " entries unused";
+    if (!outcome.unused.empty()) err << " (run --write-baseline to drop them)";
+    err << "\n";
+  }
+}
+
 }  // namespace
 
 int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
@@ -112,6 +134,16 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
   if (!fail_on) {
     const Config* here = finder->for_directory(fs::current_path(), config_errors);
     if (here && here->fail_on) fail_on = here->fail_on;
+  }
+
+  std::optional<Baseline> baseline;
+  if (!command.baseline.empty() && command.write_baseline.empty()) {
+    std::string error;
+    baseline = read_baseline(command.baseline, error);
+    if (!baseline) {
+      err << "iblint: " << error << "\n";
+      return kExitError;
+    }
   }
 
   WalkResult walked = walk_paths(command.paths);
@@ -176,11 +208,26 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
   if (fixing) fixing->print_summary(err);
   if (io_error || (fixing && fixing->write_failed())) return kExitError;
 
+  if (!command.write_baseline.empty()) {
+    baseline = make_baseline(report, command.write_baseline);
+    std::string error;
+    if (!write_atomically(command.write_baseline, baseline_json(*baseline), error)) {
+      err << "iblint: " << error << "\n";
+      return kExitError;
+    }
+    err << "iblint: wrote " << baseline->entries.size() << " findings to the baseline " << command.write_baseline << "\n";
+    apply_baseline(*baseline, report);  // every finding is now accepted
+  }
+  if (baseline && command.write_baseline.empty() && !command.diff) {
+    report_baseline(*baseline, apply_baseline(*baseline, report), command, err);
+  }
+
   std::ostringstream buffer;
   if (command.diff) buffer << fixing->diff();
   else if (command.format == "json") emit_json(report, buffer);
   else if (command.format == "sarif") emit_sarif(report, buffer);
   else if (command.format == "github") emit_github(report, buffer);
+  else if (command.format == "junit") emit_junit(report, buffer);
   else emit_text(report, buffer, {command.color && command.output.empty(), command.quiet, command.statistics});
 
   if (command.output.empty()) {

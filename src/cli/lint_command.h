@@ -11,7 +11,7 @@ namespace iblint {
 /// Everything `iblint [lint] PATH...` was asked to do.
 struct LintCommand {
   std::vector<std::string> paths;
-  std::string format = "text";  ///< text | json | sarif | github
+  std::string format = "text";  ///< text | json | sarif | github | junit
   std::string output;           ///< file to write instead of stdout
   std::vector<std::string> select;
   std::vector<std::string> ignore;
@@ -29,6 +29,8 @@ struct LintCommand {
   bool diff = false;          ///< print what --fix would change as a unified diff; write nothing
   bool unsafe_fixes = false;  ///< with fix/diff: also fixes not marked safe
   uint64_t max_file_size = kDefaultMaxFileBytes;
+  std::string baseline;        ///< report only findings this baseline file does not list
+  std::string write_baseline;  ///< record every current finding in this file
 };
 
 /// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, I/O or internal error.

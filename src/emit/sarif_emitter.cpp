@@ -1,6 +1,5 @@
 #include "emit/sarif_emitter.h"
 
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -11,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "emit/emit_support.h"
+#include "engine/fingerprint.h"
 #include "engine/registry.h"
 #include "engine/rule.h"
 
@@ -234,45 +234,12 @@ Json region(const SourceFile* file, Span span) {
           {"endColumn", range.end.column}};
 }
 
-uint64_t fnv1a(std::string_view text, uint64_t hash = 0xcbf29ce484222325ull) {
-  for (char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ull;
-  }
-  return hash;
-}
-
-/// The trimmed text of the line where span starts: what the fingerprint is anchored to, so that
-/// edits above a finding do not change its identity.
-std::string_view anchor_line(const SourceFile* file, Span span) {
-  if (file == nullptr) return {};
-  uint32_t line = file->line_of(clamp_span(file, span).begin);
-  std::string_view text = file->line_text(line);
-  if (line == 1) text.remove_prefix(std::min<size_t>(file->content_begin(), text.size()));
-  return trim(text);
-}
-
-/// Counts equal fingerprints within one file, so that identical lines get :1, :2, …
-class Fingerprints {
- public:
-  std::string next(std::string_view rule_id, std::string_view line) {
-    uint64_t hash = fnv1a(line, fnv1a("\n", fnv1a(rule_id)));
-    size_t occurrence = ++seen_[hash];
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-    return std::string(hex) + ":" + std::to_string(occurrence);
-  }
-
- private:
-  std::map<uint64_t, size_t> seen_;
-};
-
 Json physical_location(const Json& artifact, const SourceFile* file, Span span) {
   return {{"artifactLocation", artifact}, {"region", region(file, span)}};
 }
 
 Json result_json(const FileResult& file, const Diagnostic& d, const RuleTable& rules, const Json& artifact,
-                 Fingerprints& fingerprints) {
+                 const std::string& fingerprint) {
   const SourceFile* source = file.file.get();
   const RuleInfo& rule = rules.info(d);
   std::string message = d.message.empty() ? std::string(rule.summary) : d.message;
@@ -292,7 +259,7 @@ Json result_json(const FileResult& file, const Diagnostic& d, const RuleTable& r
     }
     result["relatedLocations"] = std::move(related);
   }
-  result["partialFingerprints"] = {{kFingerprintKey, fingerprints.next(rule.id, anchor_line(source, d.span))}};
+  result["partialFingerprints"] = {{kFingerprintKey, fingerprint}};
 
   Json fixes = Json::array();
   for (const Fix& fix : d.fixes) {
@@ -319,8 +286,10 @@ void emit_sarif(const Report& report, std::ostream& out) {
   Json results = Json::array();
   for (const FileResult& file : report.files) {
     Json artifact = uris.artifact_location(file.display_path);
-    Fingerprints fingerprints;
-    for (const Diagnostic& d : file.diagnostics) results.push_back(result_json(file, d, rules, artifact, fingerprints));
+    std::vector<std::string> prints = fingerprints(file);  // shared with --baseline
+    for (size_t i = 0; i < file.diagnostics.size(); ++i) {
+      results.push_back(result_json(file, file.diagnostics[i], rules, artifact, prints[i]));
+    }
   }
 
   Json driver = {{"name", "iblint"},

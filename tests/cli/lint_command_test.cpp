@@ -193,5 +193,63 @@ TEST_F(LintCommandTest, LintSubcommandIsTheDefault) {
   EXPECT_EQ(run(in_dir("$IB lint --format json err.yaml")).out, run(in_dir("$IB --format json err.yaml")).out);
 }
 
+// ---- --baseline / --write-baseline (CI gates on new findings only) ---------------------------
+
+TEST_F(LintCommandTest, BaselineGatesOnlyOnNewFindings) {
+  write("comp/err.yaml", kDuplicateStep);
+  write("comp/warn.yaml", kUnexecutedPhase);
+  RunResult wrote = run(in_dir("$IB --write-baseline iblint-baseline.json comp"), true);
+  EXPECT_EQ(wrote.code, 0) << "every finding is accepted once written:\n" << wrote.out;
+  EXPECT_NE(wrote.out.find("wrote 2 findings to the baseline iblint-baseline.json"), std::string::npos) << wrote.out;
+  nlohmann::json written = nlohmann::json::parse(std::ifstream(dir_ / "iblint-baseline.json"));
+  ASSERT_EQ(written["findings"].size(), 2u);
+  EXPECT_EQ(written["findings"][0]["path"], "comp/err.yaml");
+
+  RunResult same = run(in_dir("$IB --no-color --baseline iblint-baseline.json comp"), true);
+  EXPECT_EQ(same.code, 0) << same.out;
+  EXPECT_NE(same.out.find("2 findings baselined, 0 entries unused"), std::string::npos) << same.out;
+
+  // Lines added above both findings: still baselined. From another folder: paths still match.
+  write("comp/err.yaml", std::string("# owner: team-a\n\n") + kDuplicateStep);
+  write("comp/warn.yaml", std::string("# moved down\n") + kUnexecutedPhase);
+  EXPECT_EQ(run(in_dir("$IB --baseline iblint-baseline.json comp")).code, 0);
+  EXPECT_EQ(run(in_dir("cd comp && $IB --baseline ../iblint-baseline.json .")).code, 0);
+
+  // A new finding is reported (alone); the fixed one leaves an unused entry that -v names.
+  write("comp/warn.yaml", kClean);
+  write("comp/err.yaml", std::string("# owner: team-a\n\n") + kDuplicateStep + "      - name: A\n        action: Reboot\n");
+  RunResult json = run(in_dir("$IB --format json --baseline iblint-baseline.json comp"));
+  EXPECT_EQ(json.code, 1);
+  nlohmann::json j = nlohmann::json::parse(json.out);
+  ASSERT_EQ(j["diagnostics"].size(), 1u) << json.out;
+  EXPECT_EQ(j["diagnostics"][0]["line"], 11);
+  EXPECT_EQ(j["summary"]["errors"], 1);
+  RunResult verbose = run(in_dir("$IB --no-color -v --baseline iblint-baseline.json comp"), true);
+  EXPECT_NE(verbose.out.find("iblint-baseline.json: unused entry (fixed, or its line changed): comp/warn.yaml:7 IB106"),
+            std::string::npos) << verbose.out;
+  EXPECT_NE(verbose.out.find("1 findings baselined, 1 entries unused (run --write-baseline to drop them)"),
+            std::string::npos) << verbose.out;
+}
+
+TEST_F(LintCommandTest, BadBaselineFileExitsTwo) {
+  write("err.yaml", kDuplicateStep);
+  write("bad.json", "{\"iblint-baseline\": 1, \"findings\": {}}");
+  RunResult bad = run(in_dir("$IB --baseline bad.json err.yaml"), true);
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.out.find("bad.json: not an iblint baseline"), std::string::npos) << bad.out;
+  EXPECT_EQ(run(in_dir("$IB --baseline missing.json err.yaml")).code, 2);
+  EXPECT_EQ(run(in_dir("$IB --write-baseline no-such-dir/b.json err.yaml")).code, 2);
+}
+
+TEST_F(LintCommandTest, JunitFormatIsWellFormedXml) {
+  write("err.yaml", kDuplicateStep);
+  write("clean.yaml", kClean);
+  RunResult r = run(in_dir("$IB --format junit --output report.xml err.yaml clean.yaml"));
+  EXPECT_EQ(r.code, 1);
+  RunResult xml = run(in_dir("xmllint --noout report.xml && grep -c '<testsuite ' report.xml"), true);
+  EXPECT_EQ(xml.code, 0) << xml.out;
+  EXPECT_EQ(xml.out, "2\n");
+}
+
 }  // namespace
 }  // namespace iblint

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -285,6 +287,96 @@ TEST(SarifEmitter, NullRuleAndUnreadableFileStillValid) {
             json::parse(R"({"startLine":1,"startColumn":1,"endLine":1,"endColumn":1})"));
 }
 
+// ---- GitHub code scanning's ingestion rules, on the real binary's output ------------------------
+
+/// Runs the built iblint from the source folder; returns stdout.
+std::string run_iblint(const std::string& args) {
+  std::string command = std::string("cd '") + IBLINT_SOURCE_DIR + "' && '" + IBLINT_BINARY + "' " + args + " 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  pclose(pipe);
+  return out;
+}
+
+/// What https://docs.github.com/en/code-security/code-scanning (SARIF support) requires or
+/// uses beyond the SARIF schema; every check names the rule it enforces.
+void expect_code_scanning_rules(const json& log) {
+  ASSERT_EQ(log["runs"].size(), 1u) << "one run per tool (a second run of one tool is rejected)";
+  const json& run = log["runs"][0];
+  ASSERT_TRUE(run.contains("results")) << "results must be present, also when empty";
+  ASSERT_TRUE(run["results"].is_array());
+  EXPECT_LE(run["results"].size(), 25000u) << "at most 25,000 results per run";
+  const json& driver = run["tool"]["driver"];
+  EXPECT_FALSE(driver["name"].get<std::string>().empty());
+  const json& rules = driver["rules"];
+  EXPECT_LE(rules.size(), 25000u);
+  std::set<std::string> ids;
+  for (const json& rule : rules) {
+    std::string id = rule["id"];
+    SCOPED_TRACE(id);
+    EXPECT_TRUE(ids.insert(id).second) << "rule ids are unique";
+    for (const char* field : {"shortDescription", "fullDescription", "help"}) {
+      ASSERT_TRUE(rule.contains(field)) << field;
+      EXPECT_FALSE(rule[field]["text"].get<std::string>().empty()) << field << " is non-empty";
+    }
+    EXPECT_LE(rule["shortDescription"]["text"].get<std::string>().size(), 1024u);
+    EXPECT_LE(rule["fullDescription"]["text"].get<std::string>().size(), 1024u);
+    const json& properties = rule["properties"];
+    bool security = properties.contains("tags") &&
+                    std::find(properties["tags"].begin(), properties["tags"].end(), "security") != properties["tags"].end();
+    if (properties.contains("tags")) {
+      EXPECT_LE(properties["tags"].size(), 20u) << "at most 20 tags per rule";
+    }
+    if (security) {
+      ASSERT_TRUE(properties.contains("security-severity")) << "security rules carry security-severity";
+      std::string score = properties["security-severity"];
+      double value = std::stod(score);
+      EXPECT_GT(value, 0.0);
+      EXPECT_LE(value, 10.0);
+    }
+  }
+  for (const json& result : run["results"]) {
+    SCOPED_TRACE(result.dump());
+    ASSERT_TRUE(result.contains("ruleId"));
+    EXPECT_TRUE(ids.count(result["ruleId"].get<std::string>())) << "the rule is described in driver.rules";
+    EXPECT_EQ(rules[result["ruleIndex"].get<size_t>()]["id"], result["ruleId"]);
+    EXPECT_FALSE(result["message"]["text"].get<std::string>().empty());
+    ASSERT_TRUE(result.contains("partialFingerprints")) << "partialFingerprints on every result";
+    ASSERT_FALSE(result["partialFingerprints"].empty());
+    for (const auto& [key, value] : result["partialFingerprints"].items()) EXPECT_FALSE(value.get<std::string>().empty());
+    ASSERT_GE(result["locations"].size(), 1u);
+    EXPECT_LE(result["locations"].size(), 1000u);
+    const json& location = result["locations"][0]["physicalLocation"];
+    EXPECT_FALSE(location["artifactLocation"]["uri"].get<std::string>().empty());
+    EXPECT_GE(location["region"]["startLine"].get<int>(), 1);
+  }
+}
+
+TEST(SarifEmitter, RealOutputMeetsGithubCodeScanningRules) {
+  json findings = json::parse(run_iblint("--format sarif fixtures/rules"));
+  ASSERT_GE(findings["runs"][0]["results"].size(), 50u) << "the bad fixtures produce findings";
+  expect_code_scanning_rules(findings);
+  // Every registered security rule ran and is described with its score.
+  json run = findings["runs"][0];
+  size_t security_rules = 0;
+  for (const auto& rule : all_rules()) {
+    if (!rule->info().security) continue;
+    ++security_rules;
+    EXPECT_TRUE(rule_by_id(run, rule->info().id)["properties"].contains("security-severity")) << rule->info().id;
+  }
+  EXPECT_GE(security_rules, 1u);
+
+  json clean = json::parse(run_iblint("--format sarif fixtures/examples/hello-world.yaml"));
+  EXPECT_EQ(clean["runs"][0]["results"], json::array());
+  expect_code_scanning_rules(clean);
+  json nothing = json::parse(run_iblint("--format sarif fixtures/examples/ci-workflow.yml"));  // skipped
+  EXPECT_EQ(nothing["runs"][0]["results"], json::array());
+  expect_code_scanning_rules(nothing);
+}
+
 // ---- the real validator ---------------------------------------------------------------------
 
 std::string read_file(const std::filesystem::path& path) {
@@ -330,9 +422,12 @@ TEST(SarifEmitter, PassesTheSarifMultitoolValidator) {
   empty.rules.push_back(&kSecret);
   std::ofstream(empty_path) << render(empty);
 
+  std::filesystem::path real_path = dir / "fixtures.sarif";  // the binary on every rule's bad fixtures
+  std::ofstream(real_path) << run_iblint("--format sarif fixtures/rules");
+
   std::filesystem::path output = dir / "validator.txt";
   std::string command = "sh '" + (tools / "sarif-validate.sh").string() + "' '" + full_path.string() + "' '" +
-                        empty_path.string() + "' > '" + output.string() + "' 2>&1";
+                        empty_path.string() + "' '" + real_path.string() + "' > '" + output.string() + "' 2>&1";
   int status = std::system(command.c_str());
   std::string text = read_file(output);
   ASSERT_TRUE(WIFEXITED(status)) << text;
