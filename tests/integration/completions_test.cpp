@@ -1,4 +1,4 @@
-// The shell completions in completions/, run by the real shells: bash (sourced, then its
+// The shell completions in tools/completions/, run by the real shells: bash (sourced, then its
 // completion function driven the way readline drives it), fish (`complete -C`, fish's own
 // completion engine) and zsh (compinit picking up #compdef, then its completion system run in a
 // pseudo-terminal by tests/tools/zsh-complete.zsh). Also: every option
@@ -42,7 +42,7 @@ std::string read_file(const fs::path& path) {
   return text.str();
 }
 
-const fs::path kCompletions = fs::path(IBLINT_SOURCE_DIR) / "completions";
+const fs::path kCompletions = fs::path(IBLINT_SOURCE_DIR) / "tools" / "completions";
 /// The built iblint first on PATH: the completions call `iblint rules` for rule ids.
 const std::string kPath = "PATH='" + fs::path(IBLINT_BINARY).parent_path().string() + ":'\"$PATH\" ";
 

@@ -13,7 +13,7 @@ _iblint() {
   local commands='lint rules explain lsp schema'
   local options='-h --help --version -f --format -o --output --select --ignore --fail-on --config
     --profile --platform --max-file-size --no-color -q --quiet --statistics -v --verbose
-    --no-shellcheck --fix --diff --unsafe-fixes --baseline --write-baseline'
+    --no-shellcheck --shellcheckrc --fix --diff --unsafe-fixes --baseline --write-baseline'
   COMPREPLY=()
 
   case $prev in

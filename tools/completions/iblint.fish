@@ -31,6 +31,7 @@ complete -c iblint -s q -l quiet -d "Print only the findings' first lines"
 complete -c iblint -l statistics -d 'Print a count of findings per rule'
 complete -c iblint -s v -l verbose -d 'Say which files were linted or skipped, and why'
 complete -c iblint -l no-shellcheck -d 'Do not run shellcheck on ExecuteBash scripts (IB701)'
+complete -c iblint -l shellcheckrc -d 'Let shellcheck read the .shellcheckrc above each file'
 complete -c iblint -l fix -d 'Apply safe fixes to the files'
 complete -c iblint -l diff -d 'Print what --fix would change; write nothing'
 complete -c iblint -l unsafe-fixes -d 'With --fix or --diff, also apply fixes that may change meaning'

@@ -20,11 +20,11 @@ endif()
 
 install(TARGETS iblint RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${IBLINT_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-install(FILES completions/iblint.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+install(FILES tools/completions/iblint.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME iblint)
-install(FILES completions/iblint.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
+install(FILES tools/completions/iblint.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 set(IBLINT_ZSH_COMPLETION_DIR "" CACHE STRING
-    "Where _iblint goes, relative to the prefix (default: by prefix, see cmake/install.cmake)")
+    "Where _iblint goes, relative to the prefix (default: by prefix, see tools/install.cmake)")
 # The prefix is only known at install time (cpack installs to /usr, `cmake --install` to
 # CMAKE_INSTALL_PREFIX or --prefix), so the zsh folder is chosen then.
 install(CODE "
@@ -36,7 +36,7 @@ install(CODE "
       set(zsh_dir share/zsh/site-functions)
     endif()
   endif()
-  file(INSTALL \"${CMAKE_SOURCE_DIR}/completions/_iblint\" DESTINATION \"\${CMAKE_INSTALL_PREFIX}/\${zsh_dir}\")
+  file(INSTALL \"${CMAKE_SOURCE_DIR}/tools/completions/_iblint\" DESTINATION \"\${CMAKE_INSTALL_PREFIX}/\${zsh_dir}\")
 ")
 
 set(CPACK_PACKAGE_NAME iblint)
