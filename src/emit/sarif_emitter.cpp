@@ -271,7 +271,8 @@ Json physical_location(const Json& artifact, const SourceFile* file, Span span) 
   return {{"artifactLocation", artifact}, {"region", region(file, span)}};
 }
 
-Json result_json(const FileResult& file, const Diagnostic& d, const RuleTable& rules, const Json& artifact,
+Json result_json(const Report& report, const UriMaker& uris, const FileResult& file, const Diagnostic& d,
+                 const RuleTable& rules, const Json& artifact,
                  Fingerprints& fingerprints) {
   const SourceFile* source = file.file.get();
   const RuleInfo& rule = rules.info(d);
@@ -286,7 +287,9 @@ Json result_json(const FileResult& file, const Diagnostic& d, const RuleTable& r
     Json related = Json::array();
     size_t id = 1;
     for (const Related& r : d.related) {
-      Json location = {{"id", id++}, {"physicalLocation", physical_location(artifact, source, r.span)}};
+      const FileResult& where = report.related_file(file, r);
+      Json where_artifact = &where == &file ? artifact : uris.artifact_location(where.display_path);
+      Json location = {{"id", id++}, {"physicalLocation", physical_location(where_artifact, where.file.get(), r.span)}};
       if (!r.message.empty()) location["message"] = {{"text", r.message}};
       related.push_back(std::move(location));
     }
@@ -320,7 +323,7 @@ void emit_sarif(const Report& report, std::ostream& out) {
   for (const FileResult& file : report.files) {
     Json artifact = uris.artifact_location(file.display_path);
     Fingerprints fingerprints;
-    for (const Diagnostic& d : file.diagnostics) results.push_back(result_json(file, d, rules, artifact, fingerprints));
+    for (const Diagnostic& d : file.diagnostics) results.push_back(result_json(report, uris, file, d, rules, artifact, fingerprints));
   }
 
   Json driver = {{"name", "iblint"},

@@ -1,5 +1,6 @@
 #pragma once
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "engine/rule.h"
 #include "load/document_kind.h"
 #include "source/source_file.h"
+#include "yaml/parser.h"
 
 namespace iblint {
 
@@ -15,6 +17,11 @@ struct FileLint {
   bool linted = false;        ///< false: not an Image Builder document we lint (skipped)
   std::string description;    ///< what the file is, for --verbose
   std::vector<Diagnostic> diagnostics;  ///< sorted by position, suppressions applied
+  /// The parsed file, kept for the project (templates and API requests link across files).
+  std::shared_ptr<const yaml::Stream> yaml;
+  /// Every comment that may hold a suppression: the file's own and those of embedded documents.
+  std::vector<Span> comments;
+  bool finished = false;      ///< suppressions, severities and sorting applied (finish_file_lint)
 };
 
 struct LintSettings {
@@ -30,6 +37,15 @@ struct LintSettings {
 /// Lints one file: checks its encoding, parses it, decides what it is, runs the enabled rules on
 /// each component document and applies inline suppressions.
 FileLint lint_file(const SourceFile& file, const LintSettings& settings);
+
+/// lint_file without the last step, so that project-rule findings (engine/project_rule.h) can
+/// join the file's findings before finish_file_lint applies suppressions to all of them.
+FileLint lint_file_unfinished(const SourceFile& file, const LintSettings& settings);
+/// Applies inline suppressions, configured severities and the sorted order. Project-rule
+/// findings for file may be appended to lint.diagnostics first (their file field is file).
+void finish_file_lint(const SourceFile& file, FileLint& lint, const LintSettings& settings);
+/// The order findings are shown in: by position, then rule id.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 
 }  // namespace iblint

@@ -1,0 +1,93 @@
+#include "engine/project_rule.h"
+#include "model/project.h"
+#include "rules/rule_support.h"
+#include "rules/rules.h"
+
+namespace iblint {
+namespace {
+
+/// A reference to a component, recipe, configuration, role or profile that points at nothing.
+class DanglingReference final : public ProjectRule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo rule{"IB402", "dangling-reference", Severity::Error,
+                               "A reference to a resource that is not in the project and cannot exist elsewhere"};
+    return rule;
+  }
+
+  void check_project(const ProjectContext& context, Reporter& out) const override {
+    const Project& project = context.project;
+    for (const ImagePipeline& p : project.pipelines) {
+      const char* what = p.is_image ? "image" : "pipeline";
+      check(out, *p.resource, p.recipe, what, p.container ? "ContainerRecipeArn" : "ImageRecipeArn");
+      check(out, *p.resource, p.infrastructure, what, "InfrastructureConfigurationArn");
+      check(out, *p.resource, p.distribution, what, "DistributionConfigurationArn");
+    }
+    for (const ImageRecipe& recipe : project.recipes) {
+      for (const RecipeComponent& c : recipe.components) check(out, *recipe.resource, c.component, "recipe", "ComponentArn");
+      check(out, *recipe.resource, recipe.parent, "recipe", "ParentImage");
+    }
+    for (const InfrastructureConfiguration& infra : project.infrastructures) {
+      check(out, *infra.resource, infra.instance_profile, "infrastructure configuration", "InstanceProfileName");
+      check(out, *infra.resource, infra.subnet, "infrastructure configuration", "SubnetId");
+      for (const Link& sg : infra.security_groups)
+        check(out, *infra.resource, sg, "infrastructure configuration", "SecurityGroupIds");
+    }
+    for (const InstanceProfile& ip : project.instance_profiles) {
+      for (const Link& role : ip.role_links) check(out, *ip.resource, role, "instance profile", "Roles");
+    }
+    for (const Role& role : project.roles) {
+      for (const Link& policy : role.managed_policy_links) check(out, *role.resource, policy, "role", "ManagedPolicyArns");
+    }
+    for (const Policy& policy : project.policies) {
+      for (const Link& role : policy.role_links) check(out, *policy.resource, role, "policy", "Roles");
+    }
+  }
+
+ private:
+  static void check(Reporter& out, const Resource& from, const Link& link, std::string_view what, std::string_view field) {
+    if (!link.value.node) return;
+    std::string property = from.api() ? Resource::api_name(field) : std::string(field);
+    if (link.status == Link::Status::Dangling) {
+      std::string message = std::string(what) + " " + from.label() + " " + code(property) + " refers to " +
+                            link.value.describe() + ", which " + (link.note.empty() ? "resolves to nothing" : "cannot resolve: " + link.note);
+      message += suggestion(from, link);
+      Diagnostic& d = out.report(*from.file, link.value.span_or({}), std::move(message));
+      if (link.target)
+        d.related.push_back({link.target->anchor(), link.target->label() + " is defined here", link.target->file});
+      return;
+    }
+    // An Amazon-owned component the catalog does not know is fine, unless it is one letter
+    // away from one it does: then it is most likely a typo that fails at recipe creation.
+    if (link.status == Link::Status::External && !link.note.empty() && link.note.starts_with("Amazon-managed")) {
+      std::string name = link.note.substr(link.note.find('`') + 1);
+      name = name.substr(0, name.find('`'));
+      std::vector<std::string_view> known;
+      for (const ManagedComponent& c : managed_components()) known.push_back(c.name);
+      std::string close = suggest(name, known);
+      if (close.empty()) return;
+      Diagnostic& d = out.report(*from.file, link.value.span_or({}),
+                                 std::string(what) + " " + from.label() + " " + code(property) +
+                                     " names the Amazon-managed component " + code(name) +
+                                     ", which does not exist; did you mean " + code(close) + "?");
+      d.severity = Severity::Warning;
+    }
+  }
+
+  /// For a missing logical id: the closest logical id of the template.
+  static std::string suggestion(const Resource& from, const Link& link) {
+    if (!from.tmpl || link.target) return "";
+    using K = cfn::Value::Kind;
+    if (link.value.kind != K::Ref && link.value.kind != K::GetAtt) return "";
+    std::vector<std::string_view> ids;
+    for (const cfn::TemplateResource& r : from.tmpl->resources) ids.push_back(r.logical_id);
+    for (const cfn::Parameter& p : from.tmpl->parameters) ids.push_back(p.name);
+    return did_you_mean(link.value.text, ids);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_dangling_reference() { return std::make_unique<DanglingReference>(); }
+
+}  // namespace iblint
