@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <set>
+
+#include "cfn/intrinsic.h"
 #include "engine/project_rule.h"
 #include "model/project.h"
 #include "rules/rule_support.h"
@@ -42,6 +46,16 @@ class DanglingReference final : public ProjectRule {
     for (const Policy& policy : project.policies) {
       for (const Link& role : policy.role_links) check(out, *policy.resource, role, "policy", "Roles");
     }
+    // Any other Ref, GetAtt or ${Name} of a template that names nothing.
+    std::set<uint32_t> reported;
+    for (const Diagnostic& d : out.diagnostics()) reported.insert(d.span.begin);
+    for (const ProjectFile& file : project.files) {
+      for (const auto& tmpl : file.templates) {
+        for (const cfn::TemplateResource& r : tmpl->resources) {
+          if (r.properties) walk(out, *tmpl, r, *r.properties, reported, 0);
+        }
+      }
+    }
   }
 
  private:
@@ -72,6 +86,65 @@ class DanglingReference final : public ProjectRule {
                                      ", which does not exist; did you mean " + code(close) + "?");
       d.severity = Severity::Warning;
     }
+  }
+
+  static bool defined(const cfn::Template& t, const std::string& name) {
+    return cfn::is_pseudo_parameter(name) || t.parameter(name) || t.resource(name);
+  }
+
+  static void dangling(Reporter& out, const cfn::Template& t, const cfn::TemplateResource& r, const yaml::Node& at,
+                       const std::string& written, const std::string& name, std::set<uint32_t>& reported) {
+    Span span = at.span;
+    if (!at.tag.empty()) span.begin = std::min(span.begin, at.tag_span.begin);
+    if (!reported.insert(span.begin).second) return;
+    std::vector<std::string_view> ids;
+    for (const cfn::TemplateResource& other : t.resources) ids.push_back(other.logical_id);
+    for (const cfn::Parameter& p : t.parameters) ids.push_back(p.name);
+    out.report(*t.file, span,
+               "resource " + code(r.logical_id) + " refers to " + code(written) + ", but the template defines no resource or parameter " +
+                   code(name) + did_you_mean(name, ids) + "; CloudFormation rejects the template");
+  }
+
+  static void walk(Reporter& out, const cfn::Template& t, const cfn::TemplateResource& r, const yaml::Node& node,
+                   std::set<uint32_t>& reported, int depth) {
+    if (depth > 64) return;
+    cfn::Intrinsic f = cfn::intrinsic_of(node);
+    const yaml::Node& arg = f.argument ? f.argument->resolved() : node;
+    if (f.name == "Ref" && arg.is_scalar()) {
+      if (!defined(t, arg.value)) dangling(out, t, r, node, "Ref " + arg.value, arg.value, reported);
+      return;
+    }
+    if (f.name == "Fn::GetAtt") {
+      std::string id;
+      if (arg.is_scalar()) id = arg.value.substr(0, arg.value.find('.'));
+      else if (arg.is_sequence() && !arg.items.empty() && arg.items[0]->resolved().is_scalar()) id = arg.items[0]->resolved().value;
+      if (!id.empty() && !t.resource(id)) dangling(out, t, r, node, "GetAtt " + id, id, reported);
+      return;
+    }
+    if (f.name == "Fn::Sub") {
+      const yaml::Node* text = arg.is_scalar() ? &arg : arg.is_sequence() && !arg.items.empty() ? &arg.items[0]->resolved() : nullptr;
+      const yaml::Node* variables = arg.is_sequence() && arg.items.size() > 1 ? &arg.items[1]->resolved() : nullptr;
+      if (text && text->is_scalar()) {
+        const std::string& s = text->value;
+        for (size_t i = s.find("${"); i != std::string::npos; i = s.find("${", i + 2)) {
+          size_t close = s.find('}', i);
+          if (close == std::string::npos) break;
+          std::string name = s.substr(i + 2, close - i - 2);
+          if (name.empty() || name[0] == '!' || (variables && variables->find(name))) continue;
+          std::string base = name.substr(0, name.find('.'));
+          if (!defined(t, name) && !defined(t, base)) dangling(out, t, r, node, "${" + name + "}", base, reported);
+        }
+      }
+      if (variables) walk(out, t, r, *variables, reported, depth + 1);
+      return;
+    }
+    const yaml::Node& n = f.name.empty() ? node.resolved() : arg;
+    if (!f.name.empty() && &n == &node) {  // a short-form call: its argument is the node itself
+      for (const yaml::Node* item : n.items) walk(out, t, r, *item, reported, depth + 1);
+      return;
+    }
+    for (const yaml::Pair& pair : n.pairs) walk(out, t, r, *pair.value, reported, depth + 1);
+    for (const yaml::Node* item : n.items) walk(out, t, r, *item, reported, depth + 1);
   }
 
   /// For a missing logical id: the closest logical id of the template.

@@ -38,6 +38,7 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_insecure_download());
     r.push_back(make_weakened_host_security());
     r.push_back(make_shellcheck());
+    r.push_back(make_resource_schema());
     r.push_back(make_dangling_reference());
     return r;
   }();

@@ -9,6 +9,7 @@ ApiShape api_shape(const yaml::Node& root) {
   auto shape = [](ResourceKind kind, const char* operation, bool update = false) {
     return ApiShape{kind, operation, update};
   };
+  if (has("vmImportTaskId") || has("diskContainers")) return {};  // ImportVmImage: not modelled
   if (has("imagePipelineArn")) return shape(ResourceKind::ImagePipeline, "UpdateImagePipeline", true);
   if (has("distributionConfigurationArn") && has("distributions"))
     return shape(ResourceKind::DistributionConfiguration, "UpdateDistributionConfiguration", true);

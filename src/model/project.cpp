@@ -59,7 +59,7 @@ Span Resource::anchor() const {
 std::string Resource::label() const {
   if (!logical_id.empty()) return "`" + logical_id + "`";
   if (std::optional<std::string> n = name.literal()) return "`" + *n + "`";
-  return "`" + (file ? file->path() : std::string("?")) + "`";
+  return "in this `" + type + "` request";
 }
 
 namespace {

@@ -82,7 +82,8 @@ struct Resource {
   /// Where a finding about the whole resource points: its logical id, else its name, else the
   /// start of the document.
   Span anchor() const;
-  /// "`MyRecipe`" (CFN logical id) or "`my-recipe`" (API name) for messages.
+  /// "`MyRecipe`" (CFN logical id), "`my-recipe`" (API name) or "in this `UpdateImagePipeline`
+  /// request" (API request without a literal name), for messages.
   std::string label() const;
 };
 
