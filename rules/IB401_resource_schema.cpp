@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include "catalog/resource_schema.h"
@@ -19,8 +20,12 @@ bool deployment_time(const cfn::Value& v) {
   return v.kind == K::Ref || v.kind == K::GetAtt || v.kind == K::Sub || v.kind == K::Unknown;
 }
 
+/// Whole-text match; each pattern is compiled once (they are string literals of this file).
 bool matches(const char* pattern, const std::string& text) {
-  return std::regex_match(text, std::regex(pattern));
+  thread_local std::map<const char*, std::regex> compiled;
+  auto it = compiled.find(pattern);
+  if (it == compiled.end()) it = compiled.emplace(pattern, std::regex(pattern)).first;
+  return std::regex_match(text, it->second);
 }
 
 /// `x` may stand for a version node only when every node to its right is `x` too.

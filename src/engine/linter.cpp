@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "engine/project_lint.h"
 #include "engine/registry.h"
+#include "load/project_loader.h"
 #include "engine/suppressions.h"
 #include "expr/occurrences.h"
 #include "load/component_loader.h"
@@ -207,6 +209,14 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
 
 FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
   FileLint result = lint_file_unfinished(file, settings);
+  if (result.linted && settings.single_file_project && result.yaml) {
+    // The file is not owned here: a non-owning shared_ptr lets the project refer to it.
+    std::shared_ptr<const SourceFile> alone(&file, [](const SourceFile*) {});
+    std::unique_ptr<Project> project = load_project({{alone, result.yaml}});
+    for (Diagnostic& d : lint_project(*project, settings.profile, settings.enabled)) {
+      if (d.file == &file) result.diagnostics.push_back(std::move(d));
+    }
+  }
   if (result.linted) finish_file_lint(file, result, settings);
   return result;
 }

@@ -28,6 +28,9 @@ struct LintSettings {
   Profile profile = Profile::Current;
   unsigned platform = 0;  ///< --platform as catalog Platform bits; 0 = unknown (inferred by rules)
   bool shellcheck = true;  ///< IB701 runs shellcheck; false with --no-shellcheck
+  /// lint_file also runs the project rules on the file alone, so that their fixes take part
+  /// in --fix (the run's cross-file pass then adds only what the other files reveal).
+  bool single_file_project = false;
   /// Which rules run; all when empty.
   std::function<bool(const RuleInfo&)> enabled;
   /// The severity a rule's findings get (config overrides); the rule's own when empty.

@@ -31,6 +31,10 @@ namespace {
 /// unused-suppression findings: the file's own pass judged its directives), then severity.
 void add_to_finished(const LintedFile& target, Diagnostic d) {
   const LintSettings& settings = *target.settings;
+  // Found already when the file was linted as a project of its own (--fix).
+  for (const Diagnostic& seen : target.lint->diagnostics) {
+    if (seen.rule == d.rule && seen.span == d.span && seen.message == d.message) return;
+  }
   std::vector<const RuleInfo*> known;
   for (const auto& rule : all_rules()) known.push_back(&rule->info());
   std::vector<Diagnostic> kept = apply_suppressions(*target.file, target.lint->comments, {std::move(d)},
