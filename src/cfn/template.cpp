@@ -3,17 +3,13 @@
 namespace iblint::cfn {
 
 const Parameter* Template::parameter(std::string_view name) const {
-  for (const Parameter& p : parameters) {
-    if (p.name == name) return &p;
-  }
-  return nullptr;
+  auto it = parameter_index.find(std::string(name));
+  return it == parameter_index.end() ? nullptr : &parameters[it->second];
 }
 
 const TemplateResource* Template::resource(std::string_view logical_id) const {
-  for (const TemplateResource& r : resources) {
-    if (r.logical_id == logical_id) return &r;
-  }
-  return nullptr;
+  auto it = resource_index.find(std::string(logical_id));
+  return it == resource_index.end() ? nullptr : &resources[it->second];
 }
 
 const yaml::Node* Template::condition(std::string_view name) const {
@@ -65,6 +61,7 @@ Template load_template(const SourceFile& file, const yaml::Node& root) {
         p.default_node = def;
         p.default_value = scalar_text(*def);
       }
+      t.parameter_index.emplace(p.name, t.parameters.size());
       t.parameters.push_back(std::move(p));
     }
   }
@@ -95,6 +92,7 @@ Template load_template(const SourceFile& file, const yaml::Node& root) {
         if (const yaml::Node* cond = def.find("Condition"); cond && cond->resolved().is_scalar())
           r.condition = cond->resolved().value;
       }
+      t.resource_index.emplace(r.logical_id, t.resources.size());
       t.resources.push_back(std::move(r));
     }
   }

@@ -2,6 +2,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "source/source_file.h"
@@ -37,6 +38,9 @@ struct Template {
   std::vector<std::pair<std::string, const yaml::Node*>> conditions;  ///< name → expression
   const yaml::Node* mappings = nullptr;
   std::vector<TemplateResource> resources;  ///< in file order
+
+  /// Name → position in parameters / resources (first definition), for constant-time lookups.
+  std::unordered_map<std::string, size_t> parameter_index, resource_index;
 
   const Parameter* parameter(std::string_view name) const;
   const TemplateResource* resource(std::string_view logical_id) const;

@@ -107,8 +107,20 @@ void lint_embedded(const EmbeddedComponent& doc, const LintSettings& settings, s
   for (Diagnostic& d : found) {
     d.span = doc.to_outer(d.span);
     for (Related& r : d.related) r.span = doc.to_outer(r.span);
-    // Edits made on decoded text cannot be written back into an escaped string.
-    if (doc.decoded) d.fixes.clear();
+    if (doc.decoded) {
+      // Edits on decoded text map back only within one line of a literal block; in an escaped
+      // string (or across a block's indentation) they cannot be written back as they are.
+      std::erase_if(d.fixes, [&](Fix& fix) {
+        if (!doc.exact) return true;
+        for (Edit& e : fix.edits) {
+          e.span = doc.to_outer(e.span);
+          if (e.replacement.find('\n') != std::string::npos ||
+              doc.outer->text(e.span).find('\n') != std::string_view::npos)
+            return true;
+        }
+        return false;
+      });
+    }
     out.push_back(std::move(d));
   }
   for (Span c : doc.stream->comments) comments.push_back(doc.to_outer(c));

@@ -52,24 +52,20 @@ std::unique_ptr<EmbeddedComponent> load_embedded_component(const SourceFile& out
   auto doc = std::make_unique<EmbeddedComponent>();
   doc->outer = &outer;
   doc->data = &data;
-  if (text->style == yaml::Style::Literal) {
+  if (text->style == yaml::Style::Literal && !substitution) {
     // The block's content starts on the line after its header (`|`, `|-`, `|2` …).
     uint32_t header_line = outer.line_of(text->span.begin);
     if (header_line >= outer.line_count()) return nullptr;
     Span content{outer.line_start(header_line + 1), text->span.end};
     if (content.begin >= content.end) return nullptr;
-    const SourceFile* parsed = &outer;
-    if (substitution) {
-      std::string bytes = outer.bytes();
-      mask_substitutions(bytes, content.begin, content.end);
-      doc->copy = std::make_unique<SourceFile>(outer.path(), std::move(bytes));
-      parsed = doc->copy.get();
-    }
-    doc->stream = yaml::parse_ranges(*parsed, {content});
+    doc->stream = yaml::parse_ranges(outer, {content});
   } else {
+    // Escaped strings, folded blocks, and `Sub` text (whose substitutions are masked in a copy
+    // of just the value: copying the whole template per component would cost quadratic time).
     yaml::Decoded decoded = yaml::decode_scalar(outer, *text, true);
     if (substitution) mask_substitutions(decoded.value, 0, decoded.value.size());
     doc->decoded = true;
+    doc->exact = text->style == yaml::Style::Literal;
     doc->offsets = std::move(decoded.offsets);
     doc->copy = std::make_unique<SourceFile>(outer.path(), std::move(decoded.value));
     doc->stream = yaml::parse(*doc->copy);

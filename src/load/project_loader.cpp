@@ -1,6 +1,7 @@
 #include "load/project_loader.h"
 
 #include <algorithm>
+#include <map>
 
 #include "load/api_request.h"
 #include "load/document_kind.h"
@@ -86,7 +87,11 @@ enum class RefStyle {
 
 class Linker {
  public:
-  explicit Linker(Project& project) : project_(project) {}
+  explicit Linker(Project& project) : project_(project) {
+    for (const Resource& r : project.resources) {
+      if (r.tmpl) by_id_.emplace(std::make_pair(r.tmpl, r.logical_id), &r);
+    }
+  }
 
   Link link(const Resource& from, cfn::Value value, std::vector<ResourceKind> kinds, RefStyle style) const {
     Link l;
@@ -150,8 +155,9 @@ class Linker {
  private:
   Link by_logical_id(const Resource& from, const std::string& id, const std::vector<ResourceKind>& kinds, Link l) const {
     bool get_att = l.value.kind == cfn::Value::Kind::GetAtt;
-    for (const Resource& r : project_.resources) {
-      if (r.tmpl != from.tmpl || r.logical_id != id) continue;
+    auto found = by_id_.find({from.tmpl, id});
+    if (found != by_id_.end()) {
+      const Resource& r = *found->second;
       // A type iblint does not model, or an attribute of a non-Image Builder resource (a VPC's
       // DefaultSecurityGroup is a security group id): cannot judge.
       if (r.kind == ResourceKind::Other || (get_att && arn_type_of(r.kind).empty())) {
@@ -252,6 +258,7 @@ class Linker {
   }
 
   Project& project_;
+  std::map<std::pair<const cfn::Template*, std::string>, const Resource*> by_id_;  ///< (template, logical id)
 };
 
 void add_template_resources(Project& project, const ProjectFile& pf, const cfn::Template& t) {
