@@ -111,14 +111,16 @@ class DanglingReference final : public ProjectRule {
     cfn::Intrinsic f = cfn::intrinsic_of(node);
     const yaml::Node& arg = f.argument ? f.argument->resolved() : node;
     if (f.name == "Ref" && arg.is_scalar()) {
-      if (!defined(t, arg.value)) dangling(out, t, r, node, "Ref " + arg.value, arg.value, reported);
+      std::string written = node.tag.empty() ? "{\"Ref\": \"" + arg.value + "\"}" : "!Ref " + arg.value;
+      if (!defined(t, arg.value)) dangling(out, t, r, node, written, arg.value, reported);
       return;
     }
     if (f.name == "Fn::GetAtt") {
       std::string id;
       if (arg.is_scalar()) id = arg.value.substr(0, arg.value.find('.'));
       else if (arg.is_sequence() && !arg.items.empty() && arg.items[0]->resolved().is_scalar()) id = arg.items[0]->resolved().value;
-      if (!id.empty() && !t.resource(id)) dangling(out, t, r, node, "GetAtt " + id, id, reported);
+      std::string written = node.tag.empty() ? "Fn::GetAtt " + id : "!GetAtt " + id;
+      if (!id.empty() && !t.resource(id)) dangling(out, t, r, node, written, id, reported);
       return;
     }
     if (f.name == "Fn::Sub") {
