@@ -239,7 +239,10 @@ Value Evaluator::sub(const yaml::Node& call, const yaml::Node& argument, bool sh
     text_node = a.items[0];
     if (a.items.size() > 1) variables = &a.items[1]->resolved();
   }
-  if (!text_node || !text_node->resolved().is_scalar()) return unknown(call, "Fn::Sub");
+  // The text must be a literal string (a function there is invalid and unknowable).
+  if (!text_node || !text_node->resolved().is_scalar() || (text_node != &argument && !text_node->tag.empty()) ||
+      (text_node != &argument && !intrinsic_of(*text_node).name.empty()))
+    return unknown(call, "Fn::Sub");
   (void)short_form;
   Value v;
   v.node = &call;

@@ -148,6 +148,12 @@ TEST(Evaluator, WithoutTemplateEverythingIsData) {
   EXPECT_EQ(v.field("Ref").literal(), "X");
 }
 
+TEST(Evaluator, SubOfAFunctionIsUnknown) {
+  Fixture f("Resources:\n  R: {Type: X, Properties: {P: !Sub [!Ref Z, {a: b}], Q: {'Fn::Sub': {'Fn::Join': ['', [a]]}}}}\n");
+  EXPECT_EQ(f.property("P").kind, Value::Kind::Unknown);
+  EXPECT_EQ(f.property("Q").kind, Value::Kind::Unknown);
+}
+
 TEST(Evaluator, SelfReferencingConditionsDoNotRecurseForever) {
   Fixture f("Conditions:\n  A: !Condition B\n  B: !Not [!Condition A]\nResources:\n  R: {Type: X, Properties: {P: !If [A, 1, 2]}}\n");
   EXPECT_EQ(Evaluator(&f.tmpl).condition("A"), std::nullopt);
