@@ -116,6 +116,22 @@ std::string pattern_problem(FieldPattern pattern, const std::string& text, Profi
           matches("mrk-[0-9a-fA-F]{32}", text) || matches("alias/[a-zA-Z0-9/_-]+", text))
         return "";
       return "a KMS key is given by key ARN or alias ARN (`arn:aws:kms:<region>:<account>:key/<id>`), key id or `alias/<name>`";
+    case FieldPattern::SecurityGroupId:
+      if (matches("sg-([a-fA-F0-9]{8}|[a-fA-F0-9]{17})", text)) return "";
+      return "a security group id is `sg-` and 8 or 17 hexadecimal digits (an id, not a name)";
+    case FieldPattern::SubnetId:
+      if (matches("subnet-([a-fA-F0-9]{8}|[a-fA-F0-9]{17})", text)) return "";
+      return "a subnet id is `subnet-` and 8 or 17 hexadecimal digits";
+    case FieldPattern::LicenseConfigurationArn:
+      if (matches("arn:aws[^:]*:license-manager:[^:]+:[0-9]{12}:license-configuration:lic-[a-z0-9-_]{32}", text)) return "";
+      return "expected a License Manager ARN, `arn:aws:license-manager:<region>:<account>:license-configuration:lic-<32 characters>`";
+    case FieldPattern::OrganizationArn:
+      if (matches("arn:aws[^:]*:organizations::[0-9]{12}:organization/o-[a-z0-9]{10,32}", text)) return "";
+      return "expected an organization ARN, `arn:aws:organizations::<account>:organization/o-<10 to 32 characters>`";
+    case FieldPattern::OrganizationalUnitArn:
+      if (std::regex_search(text, std::regex("^arn:aws[^:]*:organizations::[0-9]{12}:ou/o-[a-z0-9]{10,32}/ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}")))
+        return "";
+      return "expected an organizational unit ARN, `arn:aws:organizations::<account>:ou/o-<id>/ou-<root>-<id>`";
     case FieldPattern::ParallelGroup:
       if (matches("[A-Za-z0-9][A-Za-z0-9-_+#]{0,99}", text)) return "";
       return "a parallel group is 1–100 characters of letters, digits and `-_+#`";
@@ -390,7 +406,10 @@ class ResourceSchemaRule final : public ProjectRule {
             if (deployment_time(item)) continue;
             if (item.kind == K::List || item.kind == K::Map || item.kind == K::Null || (r.api() && item.kind != K::String)) {
               report(item.span_or(at), name + " holds strings only, not " + item.describe());
+              continue;
             }
+            std::string problem = pattern_problem(f.pattern, item.text, profile);
+            if (!problem.empty()) report(item.span_or(at), name + " entry " + code(item.text) + " is not valid: " + problem);
           }
           return;
         }

@@ -135,8 +135,8 @@ const std::vector<Field> kInfrastructure = {
     text("Description", "description"),
     both("InstanceTypes", "instanceTypes", T::StringList),
     req(range(pattern(str("InstanceProfileName", "instanceProfileName"), P::InstanceProfileName), 1, 256)),
-    both("SecurityGroupIds", "securityGroupIds", T::StringList),
-    text("SubnetId", "subnetId"),
+    pattern(both("SecurityGroupIds", "securityGroupIds", T::StringList), P::SecurityGroupId),
+    pattern(text("SubnetId", "subnetId"), P::SubnetId),
     nested(both("Logging", "logging", T::Object), &kLogging),
     str("KeyPair", "keyPair"),
     both("TerminateInstanceOnFailure", "terminateInstanceOnFailure", T::Boolean),
@@ -149,15 +149,15 @@ const std::vector<Field> kInfrastructure = {
 };
 
 const std::vector<Field> kLaunchPermission = {
-    range(both("UserIds", "userIds", T::StringList), 1, 1536),
+    pattern(range(both("UserIds", "userIds", T::StringList), 1, 1536), P::AccountId),
     both("UserGroups", "userGroups", T::StringList),
-    range(both("OrganizationArns", "organizationArns", T::StringList), 1, 25),
-    range(both("OrganizationalUnitArns", "organizationalUnitArns", T::StringList), 1, 25),
+    pattern(range(both("OrganizationArns", "organizationArns", T::StringList), 1, 25), P::OrganizationArn),
+    pattern(range(both("OrganizationalUnitArns", "organizationalUnitArns", T::StringList), 1, 25), P::OrganizationalUnitArn),
 };
 const std::vector<Field> kAmiDistribution = {
     range(pattern(str("Name", "name"), P::AmiName), 1, 127),
     text("Description", "description"),
-    range(both("TargetAccountIds", "targetAccountIds", T::StringList), 1, 1536),
+    pattern(range(both("TargetAccountIds", "targetAccountIds", T::StringList), 1, 1536), P::AccountId),
     both("AmiTags", "amiTags", T::StringMap),
     pattern(text("KmsKeyId", "kmsKeyId"), P::KmsKey),
     nested(both("LaunchPermissionConfiguration", "launchPermission", T::Object), &kLaunchPermission),
@@ -201,7 +201,8 @@ const std::vector<Field> kDistribution = {
     nested(both("AmiDistributionConfiguration", "amiDistributionConfiguration", T::Object), &kAmiDistribution),
     nested(both("ContainerDistributionConfiguration", "containerDistributionConfiguration", T::Object),
            &kContainerDistribution),
-    range(both("LicenseConfigurationArns", "licenseConfigurationArns", T::StringList), 1, 50),
+    pattern(range(both("LicenseConfigurationArns", "licenseConfigurationArns", T::StringList), 1, 50),
+            P::LicenseConfigurationArn),
     nested(range(both("LaunchTemplateConfigurations", "launchTemplateConfigurations", T::ObjectList), 1, 100),
            &kLaunchTemplateConfiguration),
     nested(both("", "s3ExportConfiguration", T::Object), &kS3Export),

@@ -27,6 +27,11 @@ enum class FieldPattern {
   SsmParameterName,
   ParallelGroup,
   KmsKey,             ///< key ARN, alias ARN, key id or alias name
+  SecurityGroupId,    ///< sg- and 8 or 17 hex digits (EC2 id format)
+  SubnetId,           ///< subnet- and 8 or 17 hex digits
+  LicenseConfigurationArn,
+  OrganizationArn,
+  OrganizationalUnitArn,
 };
 
 struct Field {
@@ -37,7 +42,7 @@ struct Field {
   bool required_api = false;
   std::vector<std::string_view> allowed = {};       ///< enum values (current)
   std::vector<std::string_view> seed_allowed = {};  ///< enum values in profile seed-2020, when they differ
-  FieldPattern pattern = FieldPattern::None;
+  FieldPattern pattern = FieldPattern::None;  ///< for StringList: the pattern of each item
   long long min = -1, max = -1;  ///< string length, integer value, or list items; -1 = no bound
   const std::vector<Field>* children = nullptr;  ///< Object / ObjectList members
   std::string_view since = {};   ///< "2021-07" when added after the seed (informational)
