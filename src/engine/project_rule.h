@@ -16,8 +16,10 @@
 //     }
 //   };
 // Always pass the file: a project diagnostic without one is dropped. Spans are byte spans of
-// that file (nodes of cfn::Value / Resource / the embedded component document: use
-// EmbeddedComponent::to_outer for decoded documents). Related spans may be in other files.
+// that file: cfn::Value::span_or / Resource::anchor for template and request nodes, and
+// ComponentResource::outer_span(node->span) for nodes of an embedded component document
+// (a JSON-escaped or `!Sub` document is parsed from decoded text). Related spans (with their
+// own file) may point into other files.
 // Suppressions, --select/--ignore, config severities and every emitter then treat the finding
 // like any other finding of that file. Register the rule in rules/registry.cpp as usual.
 #include "engine/profile.h"

@@ -306,6 +306,7 @@ void type_resources(Project& project, const Linker& linker) {
           if (doc && doc->component) {
             c.document = &*doc->component;
             c.document_file = &doc->file();
+            c.embedded = doc.get();
           }
           if (doc) project.embedded.push_back(std::move(doc));
         }

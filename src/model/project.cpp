@@ -1,5 +1,7 @@
 #include "model/project.h"
 
+#include "load/embedded_component.h"
+
 namespace iblint {
 
 std::string_view kind_name(ResourceKind kind) {
@@ -60,6 +62,10 @@ std::string Resource::label() const {
   if (!logical_id.empty()) return "`" + logical_id + "`";
   if (std::optional<std::string> n = name.literal()) return "`" + *n + "`";
   return "in this `" + type + "` request";
+}
+
+Span ComponentResource::outer_span(Span document_span) const {
+  return embedded ? embedded->to_outer(document_span) : document_span;
 }
 
 namespace {

@@ -113,6 +113,10 @@ struct ComponentResource {
   /// The AWSTOE document of Data/data, when inline and parsable; null otherwise.
   const Component* document = nullptr;
   const SourceFile* document_file = nullptr;  ///< the file the document's nodes point into
+  /// How the document was read (load/embedded_component.h); null when document is null.
+  const EmbeddedComponent* embedded = nullptr;
+  /// A span of a document node as a span of the resource's file, where findings must go.
+  Span outer_span(Span document_span) const;
 };
 
 struct RecipeParameter {

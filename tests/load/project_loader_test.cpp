@@ -95,6 +95,9 @@ TEST(ProjectLoader, LinksTheWholeTemplateGraph) {
   ASSERT_NE(component, nullptr);
   ASSERT_NE(component->document, nullptr);
   EXPECT_EQ(component->document->phases.size(), 1u);
+  // Document spans are outer-file spans (in place for a block scalar).
+  Span action = component->outer_span(component->document->phases[0].steps[0].action_node->span);
+  EXPECT_EQ(component->resource->file->text(action), "ExecuteBash");
   ASSERT_EQ(recipe->components[1].parameters.size(), 1u);
   EXPECT_EQ(recipe->components[1].parameters[0].name.literal(), "Greeting");
   EXPECT_EQ(recipe->parent.status, Link::Status::External);  // an AMI id
