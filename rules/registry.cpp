@@ -39,6 +39,8 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_weakened_host_security());
     r.push_back(make_shellcheck());
     r.push_back(make_step_timeouts());
+    r.push_back(make_resource_schema());
+    r.push_back(make_dangling_reference());
     return r;
   }();
   return rules;

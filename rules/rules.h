@@ -38,5 +38,7 @@ std::unique_ptr<Rule> make_insecure_download();
 std::unique_ptr<Rule> make_weakened_host_security();
 std::unique_ptr<Rule> make_shellcheck();
 std::unique_ptr<Rule> make_step_timeouts();
+std::unique_ptr<Rule> make_resource_schema();
+std::unique_ptr<Rule> make_dangling_reference();
 
 }  // namespace iblint

@@ -1,6 +1,7 @@
 #include "cli/lint_command.h"
 
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -19,6 +20,7 @@
 #include "engine/baseline.h"
 #include "engine/config.h"
 #include "engine/linter.h"
+#include "engine/project_lint.h"
 #include "engine/registry.h"
 #include "engine/report.h"
 #include "engine/rule_selection.h"
@@ -161,6 +163,16 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
   if (command.fix || command.diff) {
     fixing.emplace(command.diff ? FixSession::Mode::Diff : FixSession::Mode::Write, command.unsafe_fixes);
   }
+  // Every file is linted first; project rules then see all templates and API requests at
+  // once, and each file is finished (suppressions, severities, order) with its project findings.
+  struct Pending {
+    std::string display_path;
+    std::shared_ptr<const SourceFile> file;
+    FileLint lint;
+    RuleSelection selection;
+    LintSettings settings;
+  };
+  std::deque<Pending> pending;
   for (const WalkedFile& walked_file : walked.files) {
     fs::path absolute = fs::absolute(walked_file.path).lexically_normal();
     const Config* config = finder->for_file(absolute, config_errors);
@@ -169,16 +181,19 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
       if (command.verbose) err << "iblint: " << walked_file.path << ": excluded by " << config->file.string() << "\n";
       continue;
     }
-    RuleSelection selection = config ? config->selection_for(absolute) : RuleSelection{};
-    selection.merge(cli);
-    LintSettings settings;
+    Pending& entry = pending.emplace_back();
+    entry.selection = config ? config->selection_for(absolute) : RuleSelection{};
+    entry.selection.merge(cli);
+    LintSettings& settings = entry.settings;
+    const RuleSelection& selection = entry.selection;
     settings.profile = cli_profile ? *cli_profile : config && config->profile_for(absolute) ? *config->profile_for(absolute) : Profile::Current;
     settings.platform = command.platform == "linux" ? kLinux : command.platform == "windows" ? kWindows
                         : command.platform == "macos" ? kMacOS : 0u;
-    settings.enabled = [&](const RuleInfo& rule) { return selection.enabled(rule); };
+    settings.enabled = [&selection](const RuleInfo& rule) { return selection.enabled(rule); };
     settings.shellcheck = !command.no_shellcheck;
     settings.shellcheck_rc = command.shellcheckrc;
-    settings.severity = [&](const RuleInfo& rule, Severity reported) {
+    settings.single_file_project = fixing.has_value();
+    settings.severity = [&selection](const RuleInfo& rule, Severity reported) {
       return selection.severity_override(rule).value_or(reported);  // a rule may grade its own findings
     };
 
@@ -186,20 +201,33 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
     if (!read.file) {
       err << "iblint: " << walked_file.path << ": " << read.error << "\n";
       io_error = true;
+      pending.pop_back();
       continue;
     }
     auto file = std::make_shared<const SourceFile>(std::move(*read.file));
-    FileLint lint = lint_file(*file, settings);
+    FileLint lint = fixing ? lint_file(*file, settings) : lint_file_unfinished(*file, settings);
     if (fixing && lint.linted) lint = fixing->fix(walked_file.path, file, std::move(lint), settings, err);
     if (!lint.linted) {
       ++report.files_skipped;
       if (command.verbose) err << "iblint: " << walked_file.path << ": skipped (" << lint.description << ")\n";
+      pending.pop_back();
       continue;
     }
     if (command.verbose) err << "iblint: " << walked_file.path << ": " << lint.description << "\n";
     ++report.files_linted;
-    FileResult result{walked_file.path, file, std::move(lint.diagnostics)};
-    report.files.push_back(std::move(result));
+    entry.display_path = walked_file.path;
+    entry.file = file;
+    entry.lint = std::move(lint);
+  }
+  if (config_errors.empty()) {
+    std::vector<LintedFile> linted;
+    for (Pending& entry : pending) linted.push_back({entry.file, &entry.lint, &entry.settings});
+    add_project_findings(linted, [&](const RuleInfo& rule) { return cli.enabled(rule); });
+  }
+  for (Pending& entry : pending) {
+    finish_file_lint(*entry.file, entry.lint, entry.settings);
+    sort_diagnostics(entry.lint.diagnostics);
+    report.files.push_back({entry.display_path, entry.file, std::move(entry.lint.diagnostics)});
   }
   if (!config_errors.empty()) {
     for (const ConfigError& e : config_errors) err << e.to_string() << "\n";

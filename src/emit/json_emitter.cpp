@@ -12,13 +12,14 @@ using Json = nlohmann::ordered_json;
 
 Json nullable(std::string_view text) { return text.empty() ? Json(nullptr) : Json(std::string(text)); }
 
-Json diagnostic_json(const FileResult& file, const Diagnostic& d) {
+Json diagnostic_json(const Report& report, const FileResult& file, const Diagnostic& d) {
   const SourceFile* source = file.file.get();
   Range range = range_of(source, d.span);
   Json related = Json::array();
   for (const Related& r : d.related) {
-    Position at = range_of(source, r.span).start;
-    related.push_back({{"path", file.display_path}, {"line", at.line}, {"column", at.column}, {"message", r.message}});
+    const FileResult& where = report.related_file(file, r);
+    Position at = range_of(where.file.get(), r.span).start;
+    related.push_back({{"path", where.display_path}, {"line", at.line}, {"column", at.column}, {"message", r.message}});
   }
   Json fixes = Json::array();
   for (const Fix& fix : d.fixes) {
@@ -54,7 +55,7 @@ Json diagnostic_json(const FileResult& file, const Diagnostic& d) {
 void emit_json(const Report& report, std::ostream& out) {
   Json diagnostics = Json::array();
   for (const FileResult& file : report.files) {
-    for (const Diagnostic& d : file.diagnostics) diagnostics.push_back(diagnostic_json(file, d));
+    for (const Diagnostic& d : file.diagnostics) diagnostics.push_back(diagnostic_json(report, file, d));
   }
   Json root = {{"tool", "iblint"},
                {"version", IBLINT_VERSION},

@@ -238,8 +238,8 @@ Json physical_location(const Json& artifact, const SourceFile* file, Span span) 
   return {{"artifactLocation", artifact}, {"region", region(file, span)}};
 }
 
-Json result_json(const FileResult& file, const Diagnostic& d, const RuleTable& rules, const Json& artifact,
-                 const std::string& fingerprint) {
+Json result_json(const Report& report, const UriMaker& uris, const FileResult& file, const Diagnostic& d,
+                 const RuleTable& rules, const Json& artifact, const std::string& fingerprint) {
   const SourceFile* source = file.file.get();
   const RuleInfo& rule = rules.info(d);
   std::string message = d.message.empty() ? std::string(rule.summary) : d.message;
@@ -253,7 +253,9 @@ Json result_json(const FileResult& file, const Diagnostic& d, const RuleTable& r
     Json related = Json::array();
     size_t id = 1;
     for (const Related& r : d.related) {
-      Json location = {{"id", id++}, {"physicalLocation", physical_location(artifact, source, r.span)}};
+      const FileResult& where = report.related_file(file, r);
+      Json where_artifact = &where == &file ? artifact : uris.artifact_location(where.display_path);
+      Json location = {{"id", id++}, {"physicalLocation", physical_location(where_artifact, where.file.get(), r.span)}};
       if (!r.message.empty()) location["message"] = {{"text", r.message}};
       related.push_back(std::move(location));
     }
@@ -288,7 +290,7 @@ void emit_sarif(const Report& report, std::ostream& out) {
     Json artifact = uris.artifact_location(file.display_path);
     std::vector<std::string> prints = fingerprints(file);  // shared with --baseline
     for (size_t i = 0; i < file.diagnostics.size(); ++i) {
-      results.push_back(result_json(file, file.diagnostics[i], rules, artifact, prints[i]));
+      results.push_back(result_json(report, uris, file, file.diagnostics[i], rules, artifact, prints[i]));
     }
   }
 

@@ -245,8 +245,10 @@ void emit_text(const Report& report, std::ostream& out, const TextOptions& optio
       const SourceFile* source = file.file.get();
       if (source != nullptr) write_frame(out, *source, d.span, severity_color(d.severity), paint);
       for (const Related& related : d.related) {
+        const FileResult& where = report.related_file(file, related);
         out << "  " << paint("note", kBold) << ": "
-            << location(paint, file.display_path, range_of(source, related.span).start) << ": " << related.message
+            << location(paint, where.display_path, range_of(where.file.get(), related.span).start) << ": "
+            << related.message
             << '\n';
       }
       for (const Fix& fix : d.fixes) out << "  " << paint("help", kBold) << ": " << fix.title << '\n';

@@ -8,6 +8,7 @@
 namespace iblint {
 
 struct RuleInfo;
+class SourceFile;
 
 /// Replace the bytes of span with replacement.
 struct Edit {
@@ -26,6 +27,7 @@ struct Fix {
 struct Related {
   Span span;
   std::string message;
+  const SourceFile* file = nullptr;  ///< the file span is in; null: the diagnostic's own file
 };
 
 /// One finding: data only; emitters decide how it looks.
@@ -36,6 +38,9 @@ struct Diagnostic {
   Span span;
   std::vector<Related> related;
   std::vector<Fix> fixes;
+  /// The file span is in. Null means the file being linted (every per-file rule); project rules
+  /// set it, and the CLI hands the diagnostic to that file's results.
+  const SourceFile* file = nullptr;
 };
 
 }  // namespace iblint

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include "engine/project_lint.h"
 #include "engine/registry.h"
+#include "load/project_loader.h"
 #include "engine/suppressions.h"
 #include "expr/occurrences.h"
 #include "load/component_loader.h"
+#include "load/embedded_component.h"
 #include "rules/rules.h"
 #include "yaml/parser.h"
 
@@ -65,43 +68,112 @@ void drop_findings_in_unreadable_lines(const SourceFile& file, const yaml::Strea
   });
 }
 
+/// The Data/data nodes of a template's AWS::ImageBuilder::Component resources or of an API
+/// CreateComponent request.
+std::vector<const yaml::Node*> embedded_component_data(const yaml::Node& root, DocumentKind kind) {
+  std::vector<const yaml::Node*> out;
+  const yaml::Node& map = root.resolved();
+  if (kind == DocumentKind::ApiRequest) {
+    if (const yaml::Node* data = map.find("data")) out.push_back(data);
+    return out;
+  }
+  const yaml::Node* resources = map.find("Resources");
+  if (!resources || !resources->resolved().is_mapping()) return out;
+  for (const yaml::Pair& pair : resources->resolved().pairs) {
+    const yaml::Node* type = pair.value->find("Type");
+    if (!type || type->resolved().value != "AWS::ImageBuilder::Component") continue;
+    const yaml::Node* properties = pair.value->find("Properties");
+    if (const yaml::Node* data = properties ? properties->find("Data") : nullptr) out.push_back(data);
+  }
+  return out;
+}
+
+/// Runs the component rules (and the YAML rules, which read the embedded stream) on a component
+/// embedded in a template or request, and brings the findings to the outer file's offsets.
+void lint_embedded(const EmbeddedComponent& doc, const LintSettings& settings, std::vector<Diagnostic>& out,
+                   std::vector<Span>& comments) {
+  const SourceFile& file = doc.file();
+  const Component& component = *doc.component;
+  expr::ExpressionIndex expressions = expr::index_expressions(file, component);
+  LintContext context{file, *doc.stream, &component, &expressions, settings.profile, settings.platform, settings.shellcheck};
+  std::vector<Diagnostic> found;
+  for (const auto& rule : all_rules()) {
+    if (rule->is_project_rule()) continue;
+    // IB003 judges the outer file's bytes, which its own pass already did.
+    if (!rule->needs_component() && rule->info().id == "IB003") continue;
+    run(*rule, context, settings, found);
+  }
+  drop_findings_in_unreadable_lines(file, *doc.stream, found);
+  for (Diagnostic& d : found) {
+    d.span = doc.to_outer(d.span);
+    for (Related& r : d.related) r.span = doc.to_outer(r.span);
+    if (doc.decoded) {
+      // Edits on decoded text map back only within one line of a literal block; in an escaped
+      // string (or across a block's indentation) they cannot be written back as they are.
+      std::erase_if(d.fixes, [&](Fix& fix) {
+        if (!doc.exact) return true;
+        for (Edit& e : fix.edits) {
+          e.span = doc.to_outer(e.span);
+          if (e.replacement.find('\n') != std::string::npos ||
+              doc.outer->text(e.span).find('\n') != std::string_view::npos)
+            return true;
+        }
+        return false;
+      });
+    }
+    out.push_back(std::move(d));
+  }
+  for (Span c : doc.stream->comments) comments.push_back(doc.to_outer(c));
+}
+
 }  // namespace
 
-FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
+FileLint lint_file_unfinished(const SourceFile& file, const LintSettings& settings) {
   FileLint result;
   std::vector<Diagnostic>& out = result.diagnostics;
   const auto& rules = all_rules();
 
-  std::unique_ptr<yaml::Stream> stream;
+  std::shared_ptr<yaml::Stream> stream;
   bool unreadable = file.first_nul() || file.has_utf16_or_utf32_bom();
   if (unreadable) {
-    stream = std::make_unique<yaml::Stream>();
+    stream = std::make_shared<yaml::Stream>();
     result.linted = true;
     result.description = "unreadable (binary or not UTF-8)";
   } else {
     stream = yaml::parse(file);
   }
+  result.yaml = stream;
+  result.comments = stream->comments;
 
   std::vector<Component> components;
+  std::vector<std::unique_ptr<EmbeddedComponent>> embedded;
+  bool resources = false;  // a CloudFormation template or an API request
   if (!unreadable) {
     for (const yaml::Node* root : stream->documents) {
       Classification kind = classify(*root);
       if (kind.kind == DocumentKind::Component) components.push_back(load_component(*root));
+      if (kind.kind == DocumentKind::CloudFormation || kind.kind == DocumentKind::ApiRequest) {
+        resources = true;
+        for (const yaml::Node* data : embedded_component_data(*root, kind.kind)) {
+          std::unique_ptr<EmbeddedComponent> doc = load_embedded_component(file, *data);
+          if (doc && doc->component) embedded.push_back(std::move(doc));
+        }
+      }
       if (result.description.empty() || kind.kind == DocumentKind::Component) result.description = kind.description;
     }
     if (!stream->errors.empty() && is_unrendered_template(file)) {
       result.description = "template with Terraform/Jinja directives (YAML only once rendered)";
       return result;
     }
-    result.linted = !components.empty() || (!stream->errors.empty() && looks_like_component(file));
-    if (result.linted && components.empty()) result.description = "AWSTOE component document (unparsable)";
+    result.linted = !components.empty() || resources || (!stream->errors.empty() && looks_like_component(file));
+    if (result.linted && components.empty() && !resources) result.description = "AWSTOE component document (unparsable)";
   }
   if (!result.linted) return result;
 
   LintContext file_context{file, *stream, nullptr, nullptr, settings.profile, settings.platform, settings.shellcheck,
                            settings.shellcheck_rc};
   for (const auto& rule : rules) {
-    if (!rule->needs_component()) run(*rule, file_context, settings, out);
+    if (!rule->needs_component() && !rule->is_project_rule()) run(*rule, file_context, settings, out);
   }
   for (const Component& component : components) {
     expr::ExpressionIndex expressions = expr::index_expressions(file, component);
@@ -111,13 +183,26 @@ FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
       if (rule->needs_component()) run(*rule, context, settings, out);
     }
   }
-
   drop_findings_in_unreadable_lines(file, *stream, out);
+  for (const auto& doc : embedded) lint_embedded(*doc, settings, out, result.comments);
+  result.finished = false;
+  return result;
+}
+
+void finish_file_lint(const SourceFile& file, FileLint& lint, const LintSettings& settings) {
+  if (lint.finished) return;
+  lint.finished = true;
+  std::vector<Diagnostic>& out = lint.diagnostics;
+  const auto& rules = all_rules();
+  // A project finding for another file never belongs here.
+  std::erase_if(out, [&](const Diagnostic& d) { return d.file && d.file != &file; });
+  std::erase_if(out, [&](const Diagnostic& d) { return !enabled(settings, *d.rule); });
 
   std::vector<const RuleInfo*> known;
   for (const auto& rule : rules) known.push_back(&rule->info());
+  std::sort(lint.comments.begin(), lint.comments.end(), [](Span a, Span b) { return a.begin < b.begin; });
   // Suppression directives in a file that is not a component were never meant for us.
-  out = apply_suppressions(file, stream->comments, std::move(out), unused_suppression_rule(), known,
+  out = apply_suppressions(file, lint.comments, std::move(out), unused_suppression_rule(), known,
                            [&](const RuleInfo& rule) { return enabled(settings, rule); });
   if (!enabled(settings, unused_suppression_rule())) {
     std::erase_if(out, [](const Diagnostic& d) { return d.rule == &unused_suppression_rule(); });
@@ -126,10 +211,27 @@ FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
   if (settings.severity) {
     for (Diagnostic& d : out) d.severity = settings.severity(*d.rule, d.severity);
   }
-  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  sort_diagnostics(out);
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
     return a.rule->id < b.rule->id;
   });
+}
+
+FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
+  FileLint result = lint_file_unfinished(file, settings);
+  if (result.linted && settings.single_file_project && result.yaml) {
+    // The file is not owned here: a non-owning shared_ptr lets the project refer to it.
+    std::shared_ptr<const SourceFile> alone(&file, [](const SourceFile*) {});
+    std::unique_ptr<Project> project = load_project({{alone, result.yaml}});
+    for (Diagnostic& d : lint_project(*project, settings.profile, settings.enabled)) {
+      if (d.file == &file) result.diagnostics.push_back(std::move(d));
+    }
+  }
+  if (result.linted) finish_file_lint(file, result, settings);
   return result;
 }
 

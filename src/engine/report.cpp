@@ -10,4 +10,17 @@ size_t Report::count(Severity severity) const {
   return n;
 }
 
+const FileResult* Report::result_for(const SourceFile* source) const {
+  for (const FileResult& file : files) {
+    if (file.file.get() == source) return &file;
+  }
+  return nullptr;
+}
+
+const FileResult& Report::related_file(const FileResult& owner, const Related& related) const {
+  if (!related.file || related.file == owner.file.get()) return owner;
+  const FileResult* other = result_for(related.file);
+  return other ? *other : owner;
+}
+
 }  // namespace iblint

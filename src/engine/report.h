@@ -22,6 +22,11 @@ struct Report {
   size_t files_linted = 0;
   size_t files_skipped = 0;               ///< not Image Builder documents
   size_t count(Severity severity) const;
+  /// The result of the file that holds source (null when not in the report).
+  const FileResult* result_for(const SourceFile* source) const;
+  /// Where a related location is: its own file (project findings may point into another
+  /// file) or, by default, the file of the finding.
+  const FileResult& related_file(const FileResult& owner, const Related& related) const;
 };
 
 }  // namespace iblint

@@ -11,4 +11,10 @@ Diagnostic& Reporter::report(Span span, std::string message) {
   return d;
 }
 
+Diagnostic& Reporter::report(const SourceFile& file, Span span, std::string message) {
+  Diagnostic& d = report(span, std::move(message));
+  d.file = &file;
+  return d;
+}
+
 }  // namespace iblint

@@ -42,6 +42,8 @@ class Reporter {
   /// Reports at span with the rule's default severity; returns the diagnostic to add related
   /// spans or fixes.
   Diagnostic& report(Span span, std::string message);
+  /// Project rules: reports at span of file (any file of the project).
+  Diagnostic& report(const SourceFile& file, Span span, std::string message);
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 
  private:
@@ -56,6 +58,8 @@ class Rule {
   /// Rules that apply only to component documents say so; others also run on any YAML file
   /// that was recognised as an Image Builder document.
   virtual bool needs_component() const { return true; }
+  /// Project rules (engine/project_rule.h) see every file at once and never run per file.
+  virtual bool is_project_rule() const { return false; }
   virtual void check(const LintContext& context, Reporter& out) const = 0;
 };
 

@@ -14,6 +14,7 @@ Classification classify(const yaml::Node& root) {
   if (has("semanticVersion") &&
       (has("data") || has("uri") || has("parentImage") || has("components") || has("platform")))
     return {DocumentKind::ApiRequest, "Image Builder API request"};
+  if (has("parentImage") && (has("components") || has("name"))) return {DocumentKind::ApiRequest, "Image Builder API request"};
   if (has("instanceProfileName") || has("imageRecipeArn") || has("distributions") ||
       has("infrastructureConfigurationArn"))
     return {DocumentKind::ApiRequest, "Image Builder API request"};

@@ -398,6 +398,35 @@ Decoded decode_scalar(const SourceFile& file, const Node& node, bool track_offse
   return d;
 }
 
+std::unique_ptr<Stream> parse_ranges(const SourceFile& file, const std::vector<Span>& ranges) {
+  auto stream = std::make_unique<Stream>();
+  std::vector<TSRange> included;
+  auto point = [&](uint32_t offset) {
+    uint32_t line = file.line_of(offset);
+    return TSPoint{line - 1, offset - file.line_start(line)};
+  };
+  for (Span span : ranges) {
+    if (span.begin >= span.end || span.end > file.size()) continue;
+    if (!included.empty() && span.begin < included.back().end_byte) continue;
+    included.push_back({point(span.begin), point(span.end), span.begin, span.end});
+  }
+  std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
+  ts_parser_set_language(parser.get(), tree_sitter_yaml());
+  std::unique_ptr<TSTree, TreeDeleter> tree;
+  if (!included.empty() && ts_parser_set_included_ranges(parser.get(), included.data(), static_cast<uint32_t>(included.size())))
+    tree.reset(ts_parser_parse_string(parser.get(), nullptr, file.bytes().data(), file.size()));
+  if (!tree) {
+    uint32_t at = included.empty() ? 0 : included.front().start_byte;
+    stream->errors.push_back({{at, at}, {at, at}, "the YAML parser gave up on this document"});
+    stream->documents.push_back(&stream->arena.emplace_back());
+    return stream;
+  }
+  TSNode root = ts_tree_root_node(tree.get());
+  Builder(file, *stream).build_stream(root);
+  collect_comments_and_errors(file, root, *stream);
+  return stream;
+}
+
 std::unique_ptr<Stream> parse(const SourceFile& file) {
   auto stream = std::make_unique<Stream>();
   std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());

@@ -44,4 +44,9 @@ Decoded decode_scalar(const SourceFile& file, const Node& node, bool track_offse
 /// Never throws on bad input: problems are recorded in Stream::errors.
 std::unique_ptr<Stream> parse(const SourceFile& file);
 
+/// Parses only the given byte ranges of the file as one YAML stream (tree-sitter included
+/// ranges): a document embedded in another, such as a component in a template's `Data: |`
+/// block, whose nodes keep the file's real offsets. Ranges must be in order and not overlap.
+std::unique_ptr<Stream> parse_ranges(const SourceFile& file, const std::vector<Span>& ranges);
+
 }  // namespace iblint::yaml

@@ -253,3 +253,49 @@ TEST_F(LintCommandTest, JunitFormatIsWellFormedXml) {
 
 }  // namespace
 }  // namespace iblint
+
+namespace iblint {
+namespace {
+
+class ProjectLintTest : public LintCommandTest {};
+
+const char* kPipelineRequest = R"({
+  "name": "web-pipeline",
+  "imageRecipeArn": "arn:aws:imagebuilder:us-west-2:123456789012:image-recipe/web-recipe/1.0.0",
+  "infrastructureConfigurationArn": "arn:aws:imagebuilder:us-west-2:123456789012:infrastructure-configuration/web",
+  "distributionConfigurationArn": "web-distribution"
+}
+)";
+const char* kRecipeRequest = R"({"name": "web-recipe", "semanticVersion": "1.0.0", "parentImage": "ami-0123456789abcdef0",
+  "components": [{"componentArn": "arn:aws:imagebuilder:us-west-2:aws:component/update-linux/x.x.x"}]}
+)";
+
+TEST_F(ProjectLintTest, FilesOfOneRunFormOneProjectAndFindingsLandInTheirFile) {
+  write("pipeline.json", kPipelineRequest);
+  write("recipe.json", kRecipeRequest);
+  RunResult r = run(in_dir("$IB --format json pipeline.json recipe.json"));
+  EXPECT_EQ(r.code, 1);
+  auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json["diagnostics"].size(), 1u) << r.out;
+  EXPECT_EQ(json["diagnostics"][0]["path"], "pipeline.json");
+  EXPECT_EQ(json["diagnostics"][0]["rule"], "IB402");
+  EXPECT_EQ(json["diagnostics"][0]["line"], 5);
+}
+
+TEST_F(ProjectLintTest, ProjectFindingsObeySuppressionsAndSelection) {
+  write("t.yaml",
+        "Resources:\n  Pipeline:\n    Type: AWS::ImageBuilder::ImagePipeline\n    Properties:\n"
+        "      Name: p\n      InfrastructureConfigurationArn: !Ref Infra  # iblint-disable-line IB402\n"
+        "      ImageRecipeArn: !Ref Recipe\n");
+  RunResult all = run(in_dir("$IB --no-color t.yaml"));
+  EXPECT_EQ(all.code, 1);
+  EXPECT_NE(all.out.find("t.yaml:7:23"), std::string::npos) << all.out;   // `!Ref Recipe`
+  EXPECT_EQ(all.out.find("t.yaml:6:"), std::string::npos) << all.out;     // suppressed, and not unused
+  EXPECT_EQ(all.out.find("IB009"), std::string::npos) << all.out;
+  RunResult ignored = run(in_dir("$IB --no-color --ignore IB402 t.yaml"));
+  EXPECT_EQ(ignored.out.find("IB402"), std::string::npos) << ignored.out;
+  EXPECT_EQ(ignored.out.find("IB009"), std::string::npos) << "a directive for a rule that did not run is not unused";
+}
+
+}  // namespace
+}  // namespace iblint

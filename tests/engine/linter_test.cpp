@@ -44,10 +44,14 @@ TEST(Linter, FindingsAreSortedByPosition) {
 
 TEST(Linter, OtherYamlIsSkipped) {
   EXPECT_FALSE(lint_text("apiVersion: v1\nkind: Pod\n").linted);
-  EXPECT_FALSE(lint_text("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n").linted);
   EXPECT_FALSE(lint_text("on: push\njobs:\n  a: {}\n").linted);
   EXPECT_FALSE(lint_text("key: [unclosed\n").linted) << "broken YAML that is not a component is not ours";
   EXPECT_FALSE(lint_text("%{ if x ~}\nphases:\n%{ endif ~}\nschemaVersion: 1.0\n  bad: [\n").linted);
+}
+
+TEST(Linter, TemplatesAndApiRequestsAreLinted) {
+  EXPECT_TRUE(lint_text("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n").linted);
+  EXPECT_TRUE(lint_text("{\"name\": \"i\", \"instanceProfileName\": \"p\"}").linted);
 }
 
 TEST(Linter, BrokenComponentReportsSyntaxAtTheMistake) {
@@ -133,6 +137,75 @@ TEST(Linter, DeepIndentationIsBoundedAndDoesNotCrash) {
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30)) << depth;
     EXPECT_TRUE(lint.linted);
   }
+}
+
+}  // namespace
+}  // namespace iblint
+
+namespace iblint {
+namespace {
+
+/// Where the first finding of rule lands, as "line:column" of the outer file.
+std::string where(const std::string& path, const std::string& text, std::string_view rule) {
+  SourceFile file(path, text);
+  FileLint lint = lint_file(file, {});
+  EXPECT_TRUE(lint.linted);
+  for (const Diagnostic& d : lint.diagnostics) {
+    if (d.rule->id != rule) continue;
+    Position p = file.position(d.span.begin);
+    return std::to_string(p.line) + ":" + std::to_string(p.column) + " " + std::string(file.text(d.span));
+  }
+  return "none";
+}
+
+TEST(LinterEmbedded, YamlTemplateBlockScalarFindingsKeepTemplatePositions) {
+  std::string text =
+      "Resources:\n  Component:\n    Type: AWS::ImageBuilder::Component\n    Properties:\n"
+      "      Name: c\n      Version: 1.0.0\n      Platform: Linux\n      Data: |\n"
+      "        name: c\n        schemaVersion: 1.0\n        phases:\n          - name: build\n"
+      "            steps:\n              - name: Hello\n                action: ExecuteBsh\n";
+  EXPECT_EQ(where("t.yaml", text, "IB104"), "15:25 ExecuteBsh");
+}
+
+TEST(LinterEmbedded, SubSubstitutionsAreNotExpressions) {
+  std::string text =
+      "Resources:\n  Component:\n    Type: AWS::ImageBuilder::Component\n    Properties:\n"
+      "      Data: !Sub |\n        name: c\n        schemaVersion: 1.0\n        phases:\n"
+      "          - name: build\n            steps:\n              - name: Download\n"
+      "                action: S3Download\n                inputs:\n"
+      "                  - source: s3://bucket-${AWS::Region}-${AWS::AccountId}/tool.zip\n"
+      "                    destination: /tmp/tool.zip\n"
+      "              - name: Bad\n                action: ExecuteBsh\n";
+  SourceFile file("t.yaml", text);
+  FileLint lint = lint_file(file, {});
+  ASSERT_EQ(lint.diagnostics.size(), 1u) << lint.diagnostics[0].message;
+  EXPECT_EQ(lint.diagnostics[0].rule->id, "IB104");
+  EXPECT_EQ(file.position(lint.diagnostics[0].span.begin), (Position{17, 25}));
+}
+
+TEST(LinterEmbedded, JsonTemplateStringFindingsPointIntoTheString) {
+  std::string text = R"({
+  "Resources": {
+    "Component": {
+      "Type": "AWS::ImageBuilder::Component",
+      "Properties": {
+        "Data": "name: c\nschemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBsh\n"
+      }
+    }
+  }
+}
+)";
+  std::string expected_column = std::to_string(text.substr(text.find("        \"Data\"")).find("ExecuteBsh") + 1);
+  EXPECT_EQ(where("t.json", text, "IB104"), "6:" + expected_column + " ExecuteBsh");
+}
+
+TEST(LinterEmbedded, ApiRequestDataIsLinted) {
+  std::string text = "{\n  \"name\": \"c\",\n  \"semanticVersion\": \"1.0.0\",\n  \"platform\": \"Linux\",\n"
+                     "  \"data\": \"name: c\\nschemaVersion: 1.0\\nphases:\\n  - name: build\\n    steps:\\n"
+                     "      - name: Hello\\n        action: ExecuteBsh\\n\"\n}\n";
+  size_t line_start = text.find("  \"data\"");
+  std::string expected_column = std::to_string(text.find("ExecuteBsh") - line_start + 1);
+  EXPECT_EQ(where("c.json", text, "IB104"), "5:" + expected_column + " ExecuteBsh");
 }
 
 }  // namespace

@@ -248,3 +248,21 @@ TEST_F(FixCommand, UnwritableFileExitsTwoAndLeavesItIntact) {
 
 }  // namespace
 }  // namespace iblint
+
+namespace iblint {
+namespace {
+
+TEST_F(FixCommand, ProjectRuleFixesApplyToTemplatesAndRequests) {
+  fs::path request = write("recipe.json", "{\"name\": \"web-recipe\", \"Version\": \"1.0.0\", \"parentImage\": \"ami-1\"}\n");
+  fs::path tmpl = write("t.yaml",
+                        "Resources:\n  Recipe:\n    Type: AWS::ImageBuilder::ImageRecipe\n    Properties:\n"
+                        "      Name: web-recipe\n      Version: 1.0.0\n      ParentImg: ami-1\n");
+  RunResult r = run("--select IB401 --fix --unsafe-fixes recipe.json t.yaml");
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_EQ(read(request), "{\"name\": \"web-recipe\", \"semanticVersion\": \"1.0.0\", \"parentImage\": \"ami-1\"}\n");
+  EXPECT_NE(read(tmpl).find("      ParentImage: ami-1\n"), std::string::npos) << read(tmpl);
+  EXPECT_NE(r.err.find("Fixed 2 findings in 2 files."), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace iblint

@@ -126,17 +126,25 @@ TEST_F(PreCommitHooks, GoodFilesAndOtherYamlPass) {
   // Not a component: recognised by content and skipped, so the hook may see every YAML file.
   write("workflow.yml", "name: ci\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: true\n");
   write("notes.txt", "schemaVersion: not yaml to the hook\n");
+  // A clean template and API request: linted as one project, nothing to report.
   write("template.yaml",
         "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Comp:\n    Type: AWS::ImageBuilder::Component\n"
-        "    Properties:\n      Name: x\n      Platform: Linux\n      Version: 1.0.0\n      Data: !Sub |\n        name: x\n");
-  write("request.json", "{\"name\":\"x\",\"semanticVersion\":\"1.0.0\",\"platform\":\"Linux\",\"data\":\"name: x\\n\"}\n");
+        "    Properties:\n      Name: hello-world\n      Platform: Linux\n      Version: 1.0.0\n      Data: !Sub |\n"
+        "        name: hello\n        schemaVersion: 1.0\n        phases:\n          - name: build\n            steps:\n"
+        "              - name: Hi\n                action: ExecuteBash\n                inputs:\n"
+        "                  commands:\n                    - echo hi\n");
+  write("request.json",
+        "{\"name\":\"hello-world\",\"semanticVersion\":\"1.0.0\",\"platform\":\"Linux\",\"data\":\"name: hello\\n"
+        "schemaVersion: 1.0\\nphases:\\n  - name: build\\n    steps:\\n      - name: Hi\\n        action: ExecuteBash\\n"
+        "        inputs:\\n          commands:\\n            - echo hi\\n\"}\n");
   RunResult commit = in("consumer", "git add -A && git commit -m good");
   EXPECT_EQ(commit.code, 0) << commit.out;
   EXPECT_NE(commit.out.find("Passed"), std::string::npos) << commit.out;
-  // The hook saw the YAML and JSON files (and iblint skipped the non-components by content).
+  // The hook saw the YAML and JSON files; iblint linted the component, the template and the
+  // request and skipped the workflow by content.
   RunResult verbose = in("consumer", "pre-commit run iblint --all-files --verbose");
   EXPECT_EQ(verbose.code, 0) << verbose.out;
-  EXPECT_NE(verbose.out.find("No problems found in 1 file"), std::string::npos) << verbose.out;
+  EXPECT_NE(verbose.out.find("No problems found in 3 files"), std::string::npos) << verbose.out;
 }
 
 TEST_F(PreCommitHooks, FixHookRewritesTheFileAndTheRetryPasses) {

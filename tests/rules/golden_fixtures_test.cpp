@@ -12,6 +12,7 @@
 
 #include "emit/text_emitter.h"
 #include "engine/linter.h"
+#include "engine/project_lint.h"
 #include "engine/registry.h"
 #include "engine/report.h"
 
@@ -39,7 +40,7 @@ std::string lint_to_text(const fs::path& path, bool* any) {
   auto file = std::make_shared<const SourceFile>(relative, read(path));
   LintSettings settings;
   if (path.filename().string().find(".seed-2020.") != std::string::npos) settings.profile = Profile::Seed2020;
-  FileLint lint = lint_file(*file, settings);
+  FileLint lint = std::move(lint_files({file}, settings).front());  // one-file project: project rules run too
   Report report;
   report.files_linted = 1;
   *any = !lint.diagnostics.empty();
