@@ -35,25 +35,31 @@ class VpcRequired final : public ProjectRule {
       return;
     }
     if (!certainly_unset(infra.subnet_id)) return;
+    // Written, yet gone once conditions are decided (an Fn::If with AWS::NoValue, decided by the
+    // parameter defaults): say so, the template does show a SubnetId.
+    std::string removed = r.property_node("SubnetId") && infra.subnet_id.absent()
+                              ? " (its `Fn::If` removes it with the template's parameter defaults)"
+                              : "";
     if (profile == Profile::Seed2020) {
       out.report(*r.file, resource_anchor(r),
-                 what + " has no " + subnet +
+                 what + " has no " + subnet + removed +
                      ": the 2020 service requires a VPC (EC2-Classic is not supported) and the build fails at "
                      "launch; add " + subnet + " and " + groups + profile_note(profile));
-      return;
     }
     if (certainly_set(infra.security_group_ids)) {
       Diagnostic& d = out.report(*r.file, infra.security_group_ids.span_or(resource_anchor(r)),
-                                 what + " sets " + groups + " without " + subnet +
-                                     ": the instance launches in the default VPC, so the groups must belong to it "
-                                     "(how the service treats other groups is uncertain); add the " + subnet +
-                                     " the groups are meant for");
+                                 what + " sets " + groups + " without " + subnet + ": " +
+                                     (profile == Profile::Seed2020
+                                          ? "the groups belong to a VPC the configuration never names"
+                                          : "the instance launches in the default VPC, so the groups must belong to "
+                                            "it (how the service treats other groups is uncertain)") +
+                                     "; add the " + subnet + " the groups are meant for");
       d.severity = Severity::Warning;
       return;
     }
-    if (!certainly_unset(infra.security_group_ids)) return;
+    if (profile == Profile::Seed2020 || !certainly_unset(infra.security_group_ids)) return;
     Diagnostic& d = out.report(*r.file, resource_anchor(r),
-                               what + " has no " + subnet + " or " + groups +
+                               what + " has no " + subnet + " or " + groups + removed +
                                    ": build and test instances launch in the default VPC's default subnet with its "
                                    "default security group; set both to choose the network" + profile_note(profile));
     d.severity = Severity::Info;

@@ -6,7 +6,6 @@ namespace iblint::iam {
 namespace {
 
 Text lit(const char* s) { return Text::literal(s); }
-Text sym(const char* s) { return Text::symbol(s); }
 
 TEST(TextPattern, LiteralsAndWildcards) {
   EXPECT_EQ(match(lit("arn:aws:s3:::logs/*"), lit("arn:aws:s3:::logs/a/b.txt")), Tri::Yes);
