@@ -1,3 +1,4 @@
+#include <map>
 #include <set>
 #include <utility>
 
@@ -19,14 +20,40 @@ namespace {
 struct S3Access {
   const Step* step = nullptr;
   const yaml::Node* node = nullptr;  ///< the s3:// value
-  iam::Text uri;                     ///< as written, `${…}` and `{{ … }}` as symbols
+  iam::Text uri;                     ///< `${…}` as symbols, `{{ … }}` as their known values or symbols
+  std::string written;               ///< the URI as written, for messages
   bool upload = false;
   bool folder = false;  ///< an upload of several files (recurse or a wildcard source): keys under the destination
 };
 
-/// `{{ expression }}` pieces of literal text become symbols: their values come from parameters
-/// or earlier steps.
-iam::Text with_expressions(const iam::Text& text) {
+/// What `{{ name }}` stands for in one use of a component: constants, the values the recipe
+/// passes, else parameter defaults; nullopt for a value not known statically.
+using Variables = std::map<std::string, std::optional<std::string>>;
+
+std::optional<std::string> literal_scalar(const yaml::Node* node) {
+  if (!node || !node->resolved().is_scalar() || node->resolved().is_null()) return std::nullopt;
+  return node->resolved().value;
+}
+
+Variables variables_of(const Component& document, const RecipeComponent& use) {
+  Variables out;
+  for (const Variable& v : document.variables) {
+    const yaml::Node* definition = v.definition ? &v.definition->resolved() : nullptr;
+    const yaml::Node* given = definition && definition->is_mapping() ? definition->find(v.constant ? "value" : "default") : nullptr;
+    out[v.name] = literal_scalar(given);
+  }
+  for (const RecipeParameter& p : use.parameters) {
+    std::optional<std::string> name = p.name.literal();
+    if (!name) continue;
+    bool one = p.value.kind == cfn::Value::Kind::List && p.value.items.size() == 1;
+    out[*name] = one ? p.value.items[0].literal() : std::nullopt;
+  }
+  return out;
+}
+
+/// `{{ expression }}` pieces of literal text become their values when known, else symbols
+/// (chained outputs, parameters the recipe sets from a template parameter, …).
+iam::Text with_expressions(const iam::Text& text, const Variables& variables) {
   iam::Text out;
   for (const iam::Text::Piece& piece : text.pieces) {
     if (piece.symbol) {
@@ -43,7 +70,12 @@ iam::Text with_expressions(const iam::Text& text) {
         break;
       }
       out.append_literal(s.substr(at, open - at));
-      out.append_symbol(std::string(s.substr(open, close + 2 - open)));
+      std::string_view inner = s.substr(open + 2, close - open - 2);
+      while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
+      while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
+      auto known = variables.find(std::string(inner));
+      if (known != variables.end() && known->second) out.append_literal(*known->second);
+      else out.append_symbol(std::string(s.substr(open, close + 2 - open)));
       at = close + 2;
     }
   }
@@ -52,8 +84,10 @@ iam::Text with_expressions(const iam::Text& text) {
 
 /// The value of a scalar of an embedded document. Under Fn::Sub the loader masked `${…}`, so
 /// the text is read again from the template, where `${Bucket}` is still written.
-std::optional<iam::Text> scalar_text(const yaml::Node& node, const EmbeddedComponent& doc, const Resource& component) {
-  if (!doc.data || cfn::intrinsic_of(*doc.data).name != "Fn::Sub") return with_expressions(iam::Text::literal(node.value));
+std::optional<iam::Text> scalar_text(const yaml::Node& node, const EmbeddedComponent& doc, const Resource& component,
+                                    const Variables& variables) {
+  if (!doc.data || cfn::intrinsic_of(*doc.data).name != "Fn::Sub")
+    return with_expressions(iam::Text::literal(node.value), variables);
   Span span = doc.to_outer(node.span);
   std::string_view raw = std::string_view(doc.outer->bytes()).substr(span.begin, span.end - span.begin);
   auto strip = [&](std::string_view q) {
@@ -80,17 +114,26 @@ std::optional<iam::Text> scalar_text(const yaml::Node& node, const EmbeddedCompo
     else text.append(iam::variable_text(component, name));
     i = close + 1;
   }
-  return with_expressions(text);
+  return with_expressions(text, variables);
 }
 
-std::vector<S3Access> s3_accesses(const Component& document, const EmbeddedComponent& doc, const Resource& component) {
+/// A Text as the document writes it: `{{ x }}` symbols as they are, the others as `${X}`.
+std::string as_written(const iam::Text& text) {
+  std::string out;
+  for (const iam::Text::Piece& p : text.pieces) out += !p.symbol || p.text.starts_with("{{") ? p.text : "${" + p.text + "}";
+  return out;
+}
+
+std::vector<S3Access> s3_accesses(const Component& document, const EmbeddedComponent& doc, const Resource& component,
+                                  const Variables& variables) {
   std::vector<S3Access> out;
   auto add = [&](const Step& step, const yaml::Node* node, bool upload, bool folder = false) {
     if (!node) return;
-    std::optional<iam::Text> text = scalar_text(*node, doc, component);
+    std::optional<iam::Text> text = scalar_text(*node, doc, component, variables);
     if (!text || text->pieces.empty() || text->pieces.front().symbol || !text->pieces.front().text.starts_with("s3://"))
       return;
-    out.push_back({&step, node, std::move(*text), upload, folder});
+    std::string written = as_written(scalar_text(*node, doc, component, {}).value_or(*text));
+    out.push_back({&step, node, std::move(*text), std::move(written), upload, folder});
   };
   for (const Phase& phase : document.phases) {
     for (const Step& step : phase.steps) {
@@ -179,7 +222,8 @@ class ComponentPermissions final : public ProjectRule {
         const ComponentResource* component = project.component_of(rc.component);
         const EmbeddedComponent* doc = component ? embedded_of(project, *component) : nullptr;
         if (!doc) continue;
-        for (const S3Access& access : s3_accesses(*component->document, *doc, *component->resource)) {
+        Variables variables = variables_of(*component->document, rc);
+        for (const S3Access& access : s3_accesses(*component->document, *doc, *component->resource, variables)) {
           if (!reported.insert({access.node, permissions->role}).second) continue;
           check(project, access, *doc, *component->resource, pipeline, *permissions, out);
         }
@@ -203,7 +247,7 @@ class ComponentPermissions final : public ProjectRule {
           *doc.outer, doc.to_outer(access.node->span),
           std::string(access.upload ? "S3Upload" : access.step->action) + " step " + code(access.step->name) +
               " of component " + component.label() + " " + (access.upload ? "writes " : "reads ") +
-              code(access.uri.str()) + ", but the build instance role " + role.label() + " (" +
+              code(access.written) + ", but the build instance role " + role.label() + " (" +
               (pipeline.is_image ? "image " : "pipeline ") + pipeline.resource->label() + ") has no " + code(action) +
               " on " + target + " (" + why + "): the step fails with AccessDenied (403); grant " + code(action) +
               " on " + target + " to the role");
