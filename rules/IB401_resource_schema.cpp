@@ -76,7 +76,7 @@ std::string pattern_problem(FieldPattern pattern, const std::string& text, Profi
       if (!wildcards_in_order(text)) return "once a node is `x`, every node to its right must be `x` (`1.x.x`, not `x.2.x`)";
       return "";
     case FieldPattern::InstanceProfileName:
-      if (matches("[\\w+=,.@-]+", text)) return "";
+      if (text.empty() || matches("[\\w+=,.@-]+", text)) return "";  // empty: IB504
       return "an instance profile name holds only letters, digits and `+=,.@_-` (a name, not an ARN)";
     case FieldPattern::AccountId:
       if (matches("[0-9]{12}", text)) return "";

@@ -41,6 +41,14 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_step_timeouts());
     r.push_back(make_resource_schema());
     r.push_back(make_dangling_reference());
+    r.push_back(make_vpc_required());
+    r.push_back(make_vpc_endpoint_unsupported());
+    r.push_back(make_instance_profile_policies());
+    r.push_back(make_logging_bucket_permission());
+    r.push_back(make_component_permissions());
+    r.push_back(make_missing_instance_profile());
+    r.push_back(make_permissive_security_group());
+    r.push_back(make_imds_v1());
     return r;
   }();
   return rules;

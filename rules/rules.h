@@ -40,5 +40,13 @@ std::unique_ptr<Rule> make_shellcheck();
 std::unique_ptr<Rule> make_step_timeouts();
 std::unique_ptr<Rule> make_resource_schema();
 std::unique_ptr<Rule> make_dangling_reference();
+std::unique_ptr<Rule> make_vpc_required();
+std::unique_ptr<Rule> make_vpc_endpoint_unsupported();
+std::unique_ptr<Rule> make_instance_profile_policies();
+std::unique_ptr<Rule> make_logging_bucket_permission();
+std::unique_ptr<Rule> make_component_permissions();
+std::unique_ptr<Rule> make_missing_instance_profile();
+std::unique_ptr<Rule> make_permissive_security_group();
+std::unique_ptr<Rule> make_imds_v1();
 
 }  // namespace iblint
