@@ -39,6 +39,13 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_weakened_host_security());
     r.push_back(make_shellcheck());
     r.push_back(make_dangling_reference());
+    r.push_back(make_recipe_component_parameters());
+    r.push_back(make_platform_mismatch());
+    r.push_back(make_encrypted_ami());
+    r.push_back(make_unsupported_os());
+    r.push_back(make_public_image());
+    r.push_back(make_untrusted_sharing());
+    r.push_back(make_missing_patching());
     return r;
   }();
   return rules;

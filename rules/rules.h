@@ -38,5 +38,12 @@ std::unique_ptr<Rule> make_insecure_download();
 std::unique_ptr<Rule> make_weakened_host_security();
 std::unique_ptr<Rule> make_shellcheck();
 std::unique_ptr<Rule> make_dangling_reference();
+std::unique_ptr<Rule> make_recipe_component_parameters();
+std::unique_ptr<Rule> make_platform_mismatch();
+std::unique_ptr<Rule> make_encrypted_ami();
+std::unique_ptr<Rule> make_unsupported_os();
+std::unique_ptr<Rule> make_public_image();
+std::unique_ptr<Rule> make_untrusted_sharing();
+std::unique_ptr<Rule> make_missing_patching();
 
 }  // namespace iblint

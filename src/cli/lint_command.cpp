@@ -159,6 +159,7 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
                         : command.platform == "macos" ? kMacOS : 0u;
     settings.enabled = [&selection](const RuleInfo& rule) { return selection.enabled(rule); };
     settings.shellcheck = !command.no_shellcheck;
+    if (config) settings.trusted_accounts = config->trusted_accounts;
     settings.severity = [&selection](const RuleInfo& rule, Severity reported) {
       return selection.severity_override(rule).value_or(reported);  // a rule may grade its own findings
     };
