@@ -62,7 +62,8 @@ class MissingPatching final : public ProjectRule {
   void check_project(const ProjectContext& context, Reporter& out) const override {
     const Project& project = context.project;
     for (const ImageRecipe& recipe : project.recipes) {
-      if (recipe.container || recipe.components.empty()) continue;
+      // An account's own or unknown parent image may be a golden image patched upstream.
+      if (recipe.container || recipe.components.empty() || !aws_published_parent(recipe)) continue;
       std::optional<bool> patched = patches(project, recipe);
       if (!patched || *patched) continue;
       const Resource& r = *recipe.resource;

@@ -2,6 +2,7 @@
 
 #include "catalog/action_catalog.h"
 #include "load/embedded_component.h"
+#include "model/arn.h"
 #include "rules/rule_support.h"
 
 namespace iblint {
@@ -54,6 +55,16 @@ std::optional<RecipeOs> recipe_os_at(const Project& project, const ImageRecipe& 
 
 std::optional<RecipeOs> recipe_os(const Project& project, const ImageRecipe& recipe) {
   return recipe_os_at(project, recipe, 0);
+}
+
+bool aws_published_parent(const ImageRecipe& recipe) {
+  std::optional<std::string> text = reference_text(recipe.parent_image);
+  if (!text) return false;
+  if (std::optional<ImageBuilderArn> arn = parse_imagebuilder_arn(*text)) return arn->type == "image" && arn->owner == "aws";
+  for (std::string_view prefix : {"ssm:/aws/service/", "{{resolve:ssm:/aws/service/"}) {
+    if (text->starts_with(prefix)) return true;
+  }
+  return text->starts_with("ssm:arn:") && text->find(":parameter/aws/service/") != std::string::npos;
 }
 
 unsigned declared_platform(const ComponentResource& component) {

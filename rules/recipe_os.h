@@ -29,6 +29,10 @@ std::optional<std::string> reference_text(const cfn::Value& value);
 /// when it is written. nullopt when unknown.
 std::optional<RecipeOs> recipe_os(const Project& project, const ImageRecipe& recipe);
 
+/// Whether the parent image is one AWS publishes (an Amazon-owned Image Builder image ARN or an
+/// AWS public SSM parameter under `/aws/service/`), not an account's own or unknown image.
+bool aws_published_parent(const ImageRecipe& recipe);
+
 /// A component resource's Platform as a catalog Platform bit (0 when not a literal).
 unsigned declared_platform(const ComponentResource& component);
 
