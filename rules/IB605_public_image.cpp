@@ -11,7 +11,7 @@ class PublicImage final : public ProjectRule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo rule{"IB605", "public-image", Severity::Error,
-                               "A distribution shares the AMI publicly (launch permission group `all`)"};
+                               "A distribution shares the AMI publicly (launch permission group `all`)", true};
     return rule;
   }
 

@@ -32,7 +32,7 @@ class UntrustedSharing final : public ProjectRule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo rule{"IB606", "untrusted-sharing", Severity::Warning,
-                               "The AMI is shared with accounts or organizations outside `trusted-accounts`"};
+                               "The AMI is shared with accounts or organizations outside `trusted-accounts`", true};
     return rule;
   }
 

@@ -55,7 +55,7 @@ class MissingPatching final : public ProjectRule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo rule{"IB607", "missing-patching", Severity::Warning,
-                               "The recipe applies no OS updates (no UpdateOS step, no update-linux/update-windows)"};
+                               "The recipe applies no OS updates (no UpdateOS step, no update-linux/update-windows)", true};
     return rule;
   }
 
