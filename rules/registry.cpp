@@ -46,6 +46,7 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_public_image());
     r.push_back(make_untrusted_sharing());
     r.push_back(make_missing_patching());
+    r.push_back(make_no_build_component());
     return r;
   }();
   return rules;

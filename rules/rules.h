@@ -45,5 +45,6 @@ std::unique_ptr<Rule> make_unsupported_os();
 std::unique_ptr<Rule> make_public_image();
 std::unique_ptr<Rule> make_untrusted_sharing();
 std::unique_ptr<Rule> make_missing_patching();
+std::unique_ptr<Rule> make_no_build_component();
 
 }  // namespace iblint
