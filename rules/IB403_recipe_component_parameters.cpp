@@ -127,12 +127,14 @@ class RecipeComponentParameters final : public ProjectRule {
   /// Value is a list of strings; a component parameter (type string) takes exactly one.
   static void check_value(const Resource& r, const RecipeParameter& p, Reporter& out) {
     const cfn::Value& value = p.value;
-    std::string name = p.name.literal().value_or("?");
+    std::optional<std::string> literal_name = p.name.literal();
+    std::string subject = literal_name ? "parameter " + code(*literal_name) + " of recipe " + r.label()
+                                       : "a parameter of recipe " + r.label() + " whose name is not a string";
     std::string field = r.api() ? "value" : "Value";
     if (value.is_literal() || value.kind == Kind::Map || value.kind == Kind::Null) {
       std::string example = "[\"" + (value.is_literal() ? value.text : std::string("…")) + "\"]";
       out.report(*r.file, value.span_or(r.anchor()),
-                 "parameter " + code(name) + " of recipe " + r.label() + ": " + code(field) + " must be a list of strings, not " +
+                 subject + ": " + code(field) + " must be a list of strings, not " +
                      value.describe() + "; write " + code(field + ": " + example))
           .severity = Severity::Error;
       return;
@@ -145,14 +147,14 @@ class RecipeComponentParameters final : public ProjectRule {
                    (r.api() && item.node && item.node->resolved().is_scalar() && !item.node->resolved().is_string());
       if (!wrong) continue;
       out.report(*r.file, item.span_or(value.span_or(r.anchor())),
-                 "parameter " + code(name) + " of recipe " + r.label() + ": each " + code(field) +
+                 subject + ": each " + code(field) +
                      " item must be a string, not " + item.describe() + "; component parameters are of type `string`" +
                      (item.is_literal() ? " (write \"" + item.text + "\")" : std::string()))
           .severity = Severity::Error;
     }
     if (value.items.size() != 1) {
       out.report(*r.file, value.span_or(r.anchor()),
-                 "parameter " + code(name) + " of recipe " + r.label() + " gets " + std::to_string(value.items.size()) +
+                 subject + " gets " + std::to_string(value.items.size()) +
                      " values, but a component parameter is one `string`: how AWSTOE reads " +
                      (value.items.empty() ? "none" : "several") + " is not documented; pass exactly one value");
     }
