@@ -2,6 +2,8 @@
 #include <map>
 #include <regex>
 
+#include <nlohmann/json.hpp>
+
 #include "catalog/resource_schema.h"
 #include "cfn/intrinsic.h"
 #include "engine/project_rule.h"
@@ -390,8 +392,9 @@ class ResourceSchemaRule final : public ProjectRule {
         }
         case FieldType::StringList: {
           if (v.kind != K::List) {
+            // Quoted: in JSON (requests, JSON templates) an unquoted 8080 is a number, not a string.
             report(at, name + " must be a list of strings, not " + v.describe() + "; write `[" +
-                           (v.is_literal() ? v.text : std::string("…")) + "]`");
+                           (v.is_literal() ? nlohmann::json(v.text).dump() : std::string("…")) + "]`");
             return;
           }
           count(f, v, at, name);

@@ -49,6 +49,14 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_missing_instance_profile());
     r.push_back(make_permissive_security_group());
     r.push_back(make_imds_v1());
+    r.push_back(make_recipe_component_parameters());
+    r.push_back(make_platform_mismatch());
+    r.push_back(make_encrypted_ami());
+    r.push_back(make_unsupported_os());
+    r.push_back(make_public_image());
+    r.push_back(make_untrusted_sharing());
+    r.push_back(make_missing_patching());
+    r.push_back(make_no_build_component());
     return r;
   }();
   return rules;

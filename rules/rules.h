@@ -48,5 +48,13 @@ std::unique_ptr<Rule> make_component_permissions();
 std::unique_ptr<Rule> make_missing_instance_profile();
 std::unique_ptr<Rule> make_permissive_security_group();
 std::unique_ptr<Rule> make_imds_v1();
+std::unique_ptr<Rule> make_recipe_component_parameters();
+std::unique_ptr<Rule> make_platform_mismatch();
+std::unique_ptr<Rule> make_encrypted_ami();
+std::unique_ptr<Rule> make_unsupported_os();
+std::unique_ptr<Rule> make_public_image();
+std::unique_ptr<Rule> make_untrusted_sharing();
+std::unique_ptr<Rule> make_missing_patching();
+std::unique_ptr<Rule> make_no_build_component();
 
 }  // namespace iblint

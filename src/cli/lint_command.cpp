@@ -193,6 +193,7 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
     settings.shellcheck = !command.no_shellcheck;
     settings.shellcheck_rc = command.shellcheckrc;
     settings.single_file_project = fixing.has_value();
+    if (config) settings.trusted_accounts = config->trusted_accounts;
     settings.severity = [&selection](const RuleInfo& rule, Severity reported) {
       return selection.severity_override(rule).value_or(reported);  // a rule may grade its own findings
     };

@@ -1,6 +1,7 @@
 #include "engine/config.h"
 
 #include <algorithm>
+#include <regex>
 #include <system_error>
 
 #include "util/edit_distance.h"
@@ -160,7 +161,8 @@ std::optional<Profile> Config::profile_for(const fs::path& file) const {
 
 namespace {
 
-constexpr std::string_view kTopKeys[] = {"select", "ignore", "severity", "exclude", "profile", "fail-on", "overrides"};
+constexpr std::string_view kTopKeys[] = {"select",  "ignore",    "severity", "exclude",
+                                         "profile", "fail-on",   "overrides", "trusted-accounts"};
 constexpr std::string_view kOverrideKeys[] = {"files", "select", "ignore", "severity", "profile"};
 
 std::string quoted_list(const std::vector<std::string_view>& words, std::string_view last_joiner) {
@@ -251,6 +253,8 @@ class ConfigParser {
         config.fail_on = severity_value(pair, "fail-on");
       } else if (*name == "overrides") {
         overrides(pair, config.overrides);
+      } else if (*name == "trusted-accounts") {
+        config.trusted_accounts = trusted_accounts(pair);
       } else {
         unknown_key(pair, *name, kTopKeys, std::size(kTopKeys), "");
       }
@@ -336,6 +340,34 @@ class ConfigParser {
   std::optional<Severity> severity_value(const yaml::Pair& pair, std::string_view name) {
     std::optional<std::string> s = choice(pair, name, {"error", "warning", "info"});
     return s ? parse_severity(*s) : std::nullopt;
+  }
+
+  /// Account ids (written quoted or not: YAML reads 123456789012 as a number) and
+  /// organization / organizational-unit ARNs.
+  std::optional<std::vector<std::string>> trusted_accounts(const yaml::Pair& pair) {
+    static const std::regex kAccount("[0-9]{12}");
+    static const std::regex kOrganization("arn:aws[^:]*:organizations::[0-9]{12}:organization/o-[a-z0-9]{10,32}");
+    static const std::regex kUnit("arn:aws[^:]*:organizations::[0-9]{12}:ou/o-[a-z0-9]{10,32}/ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}");
+    std::vector<std::string> out;
+    const yaml::Node* seq = list(pair, "trusted-accounts", "account ids and organization ARNs");
+    if (!seq) return pair.value->resolved().is_null() ? std::optional(out) : std::nullopt;
+    for (const yaml::Node* item : seq->items) {
+      const yaml::Node& v = item->resolved();
+      if (!v.is_scalar() || v.is_null()) {
+        error(item->span.begin, "each `trusted-accounts` entry must be an account id or an organization ARN, not " +
+                                    std::string(yaml::describe(v)));
+        continue;
+      }
+      if (!std::regex_match(v.value, kAccount) && !std::regex_match(v.value, kOrganization) &&
+          !std::regex_match(v.value, kUnit)) {
+        error(item->span.begin, "`" + v.value +
+                                    "` in `trusted-accounts` is not a 12-digit account id, an organization ARN "
+                                    "(`arn:aws:organizations::<account>:organization/o-…`) or an organizational-unit ARN");
+        continue;
+      }
+      out.push_back(v.value);
+    }
+    return out;
   }
 
   std::optional<Profile> profile(const yaml::Pair& pair) {

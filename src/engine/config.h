@@ -53,6 +53,9 @@ struct Config {
   std::optional<Profile> profile;
   std::optional<Severity> fail_on;
   std::vector<ConfigOverride> overrides;
+  /// `trusted-accounts`: 12-digit account ids and organization / organizational-unit ARNs the
+  /// AMI may be shared with (IB606); nullopt when the key is not written.
+  std::optional<std::vector<std::string>> trusted_accounts;
 
   /// Whether file (or directory) matches an `exclude` pattern. Files outside dir never do.
   bool excluded(const std::filesystem::path& file) const;

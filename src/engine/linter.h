@@ -1,6 +1,7 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct LintSettings {
   std::function<bool(const RuleInfo&)> enabled;
   /// The severity a rule's findings get (config overrides); the rule's own when empty.
   std::function<Severity(const RuleInfo&, Severity reported)> severity;
+  /// `.iblint.yaml` `trusted-accounts` (IB606): account ids and organization/OU ARNs the AMI may
+  /// be shared with; nullopt when not configured.
+  std::optional<std::vector<std::string>> trusted_accounts;
 };
 
 /// Lints one file: checks its encoding, parses it, decides what it is, runs the enabled rules on

@@ -11,9 +11,10 @@
 namespace iblint {
 
 std::vector<Diagnostic> lint_project(const Project& project, Profile profile,
-                                     const std::function<bool(const RuleInfo&)>& enabled) {
+                                     const std::function<bool(const RuleInfo&)>& enabled,
+                                     const std::vector<std::string>* trusted_accounts) {
   std::vector<Diagnostic> out;
-  ProjectContext context{project, profile};
+  ProjectContext context{project, profile, trusted_accounts};
   for (const auto& rule : all_rules()) {
     if (!rule->is_project_rule() || (enabled && !enabled(rule->info()))) continue;
     Reporter reporter(rule->info());
@@ -51,19 +52,23 @@ void add_to_finished(const LintedFile& target, Diagnostic d) {
 }  // namespace
 
 void add_project_findings(const std::vector<LintedFile>& files, const std::function<bool(const RuleInfo&)>& enabled) {
+  // The project rules run once per distinct (profile, trusted-accounts) pair in use.
+  using Variant = std::pair<Profile, std::optional<std::vector<std::string>>>;
   std::vector<ProjectInput> inputs;
-  std::set<Profile> profiles;
+  std::set<Variant> variants;
   for (const LintedFile& f : files) {
     if (!f.lint || !f.lint->linted || !f.lint->yaml) continue;
     inputs.push_back({f.file, f.lint->yaml});
-    profiles.insert(f.settings->profile);
+    variants.insert({f.settings->profile, f.settings->trusted_accounts});
   }
   if (inputs.empty()) return;
   std::unique_ptr<Project> project = load_project(inputs);
-  for (Profile profile : profiles) {
-    for (Diagnostic& d : lint_project(*project, profile, enabled)) {
+  for (const Variant& variant : variants) {
+    const auto& [profile, trusted] = variant;
+    for (Diagnostic& d : lint_project(*project, profile, enabled, trusted ? &*trusted : nullptr)) {
       for (const LintedFile& f : files) {
-        if (f.file.get() != d.file || !f.lint || f.settings->profile != profile) continue;
+        if (f.file.get() != d.file || !f.lint || f.settings->profile != profile || f.settings->trusted_accounts != trusted)
+          continue;
         if (f.settings->enabled && !f.settings->enabled(*d.rule)) break;
         if (f.lint->finished) add_to_finished(f, std::move(d));
         else f.lint->diagnostics.push_back(std::move(d));

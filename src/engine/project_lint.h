@@ -15,7 +15,8 @@ struct Project;
 /// Runs every project rule (engine/project_rule.h) for which enabled returns true (all when it
 /// is empty). Each finding names its file (Diagnostic::file); the caller hands it to that file.
 std::vector<Diagnostic> lint_project(const Project& project, Profile profile,
-                                     const std::function<bool(const RuleInfo&)>& enabled = {});
+                                     const std::function<bool(const RuleInfo&)>& enabled = {},
+                                     const std::vector<std::string>* trusted_accounts = nullptr);
 
 /// One file of a run, linted by lint_file_unfinished (or already finished, e.g. by --fix).
 struct LintedFile {

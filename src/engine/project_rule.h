@@ -22,6 +22,9 @@
 // own file) may point into other files.
 // Suppressions, --select/--ignore, config severities and every emitter then treat the finding
 // like any other finding of that file. Register the rule in rules/registry.cpp as usual.
+#include <string>
+#include <vector>
+
 #include "engine/profile.h"
 #include "engine/rule.h"
 
@@ -32,6 +35,8 @@ struct Project;
 struct ProjectContext {
   const Project& project;
   Profile profile = Profile::Current;
+  /// `.iblint.yaml` `trusted-accounts`; null when not configured.
+  const std::vector<std::string>* trusted_accounts = nullptr;
 };
 
 class ProjectRule : public Rule {

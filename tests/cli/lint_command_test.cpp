@@ -299,3 +299,26 @@ TEST_F(ProjectLintTest, ProjectFindingsObeySuppressionsAndSelection) {
 
 }  // namespace
 }  // namespace iblint
+
+namespace iblint {
+namespace {
+
+TEST_F(LintCommandTest, TrustedAccountsComeFromTheConfigFile) {
+  write("shared/distribution.json",
+        R"({"name": "web", "distributions": [{"region": "us-west-2",
+            "amiDistributionConfiguration": {"targetAccountIds": ["111122223333", "210987654321"]}}]})");
+  // No list: both targets are infos, and infos do not fail the run.
+  RunResult open = run(in_dir("$IB --no-color shared/distribution.json"));
+  EXPECT_EQ(open.code, 0) << open.out;
+  EXPECT_NE(open.out.find("0 warnings and 2 infos"), std::string::npos) << open.out;
+  write(".iblint.yaml", "trusted-accounts: [\"111122223333\"]\n");
+  RunResult listed = run(in_dir("$IB --no-color shared/distribution.json"));
+  EXPECT_EQ(listed.code, 1) << listed.out;
+  EXPECT_NE(listed.out.find("`210987654321` is not in `trusted-accounts`"), std::string::npos) << listed.out;
+  EXPECT_EQ(listed.out.find("`111122223333` is not in"), std::string::npos) << listed.out;
+  write(".iblint.yaml", "trusted-accounts: [\"1111\"]\n");
+  EXPECT_EQ(run(in_dir("$IB --no-color shared/distribution.json")).code, 2);
+}
+
+}  // namespace
+}  // namespace iblint

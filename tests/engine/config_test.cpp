@@ -181,7 +181,7 @@ TEST_F(ConfigTest, UnknownTopLevelKeySuggests) {
   EXPECT_EQ(one_error("  excludes: [a]\n"), "1:3: unknown key `excludes`; did you mean `exclude`?");
   EXPECT_EQ(one_error("colour: red\n"),
             "1:1: unknown key `colour`; expected one of `select`, `ignore`, `severity`, `exclude`, `profile`, "
-            "`fail-on` or `overrides`");
+            "`fail-on`, `overrides` or `trusted-accounts`");
 }
 
 TEST_F(ConfigTest, UnknownOverrideKeySuggestsWithPosition) {
@@ -480,6 +480,51 @@ TEST_F(ConfigTest, OddDocumentsNeverThrow) {
   EXPECT_FALSE(load("\xEF\xBB\xBFselect: [IB1]\nselct: []\n", errors));
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].position, (Position{2, 1}));
+}
+
+}  // namespace
+}  // namespace iblint
+
+namespace iblint {
+namespace {
+
+TEST_F(ConfigTest, TrustedAccountsAcceptIdsAndOrganizationArns) {
+  std::vector<ConfigError> errors;
+  std::optional<Config> config = load(
+      "trusted-accounts:\n"
+      "  - \"012345678901\"\n"
+      "  - 111122223333\n"
+      "  - arn:aws:organizations::111122223333:organization/o-exampleorgid\n"
+      "  - arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456\n",
+      errors);
+  ASSERT_TRUE(config.has_value()) << (errors.empty() ? "" : errors.front().to_string());
+  ASSERT_TRUE(config->trusted_accounts.has_value());
+  EXPECT_THAT(*config->trusted_accounts,
+              ElementsAre("012345678901", "111122223333", "arn:aws:organizations::111122223333:organization/o-exampleorgid",
+                          "arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-ab12-cdef3456"));
+}
+
+TEST_F(ConfigTest, TrustedAccountsUnsetEmptyAndNull) {
+  std::vector<ConfigError> errors;
+  EXPECT_FALSE(load("profile: current\n", errors)->trusted_accounts.has_value());
+  std::optional<Config> empty = load("trusted-accounts: []\n", errors);
+  ASSERT_TRUE(empty && empty->trusted_accounts);
+  EXPECT_TRUE(empty->trusted_accounts->empty());  // configured: nothing is trusted
+  std::optional<Config> null = load("trusted-accounts:\n", errors);
+  ASSERT_TRUE(null && null->trusted_accounts);
+  EXPECT_TRUE(null->trusted_accounts->empty());
+  EXPECT_TRUE(errors.empty());
+}
+
+TEST_F(ConfigTest, TrustedAccountsRejectOtherValues) {
+  EXPECT_EQ(one_error("trusted-accounts:\n  - \"12345\"\n"),
+            "2:5: `12345` in `trusted-accounts` is not a 12-digit account id, an organization ARN "
+            "(`arn:aws:organizations::<account>:organization/o-…`) or an organizational-unit ARN");
+  EXPECT_EQ(one_error("trusted-accounts: 111122223333\n"),
+            "1:19: `trusted-accounts` must be a list of account ids and organization ARNs, not an integer");
+  EXPECT_EQ(one_error("trusted-accounts:\n  - {id: 1}\n"),
+            "2:5: each `trusted-accounts` entry must be an account id or an organization ARN, not a mapping");
+  EXPECT_EQ(one_error("trusted-acounts: []\n"), "1:1: unknown key `trusted-acounts`; did you mean `trusted-accounts`?");
 }
 
 }  // namespace
