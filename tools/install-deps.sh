@@ -7,7 +7,7 @@ set -eu
 tools="g++:g++ cmake:cmake ninja:ninja-build pkg-config:pkg-config patch:patch node:nodejs npm:npm"
 libs="libtree-sitter-dev libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev"
 if [ "${1:-}" = "--test" ]; then
-  tools="$tools git:git shellcheck:shellcheck"
+  tools="$tools git:git shellcheck:shellcheck nvim:neovim"
   libs="$libs libicu72"
 fi
 missing=""

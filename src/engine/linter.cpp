@@ -68,18 +68,23 @@ void drop_findings_in_unreadable_lines(const SourceFile& file, const yaml::Strea
 }  // namespace
 
 FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
+  if (is_unreadable(file)) return lint_parsed_file(file, yaml::Stream{}, settings);
+  return lint_parsed_file(file, *yaml::parse(file), settings);
+}
+
+bool is_unreadable(const SourceFile& file) { return file.first_nul() || file.has_utf16_or_utf32_bom(); }
+
+FileLint lint_parsed_file(const SourceFile& file, const yaml::Stream& parsed, const LintSettings& settings) {
   FileLint result;
   std::vector<Diagnostic>& out = result.diagnostics;
   const auto& rules = all_rules();
 
-  std::unique_ptr<yaml::Stream> stream;
-  bool unreadable = file.first_nul() || file.has_utf16_or_utf32_bom();
+  bool unreadable = is_unreadable(file);
+  yaml::Stream nothing;
+  const yaml::Stream* stream = unreadable ? &nothing : &parsed;
   if (unreadable) {
-    stream = std::make_unique<yaml::Stream>();
     result.linted = true;
     result.description = "unreadable (binary or not UTF-8)";
-  } else {
-    stream = yaml::parse(file);
   }
 
   std::vector<Component> components;

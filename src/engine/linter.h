@@ -11,6 +11,8 @@
 
 namespace iblint {
 
+namespace yaml { struct Stream; }
+
 struct FileLint {
   bool linted = false;        ///< false: not an Image Builder document we lint (skipped)
   std::string description;    ///< what the file is, for --verbose
@@ -30,6 +32,12 @@ struct LintSettings {
 /// Lints one file: checks its encoding, parses it, decides what it is, runs the enabled rules on
 /// each component document and applies inline suppressions.
 FileLint lint_file(const SourceFile& file, const LintSettings& settings);
+
+/// lint_file for a file whose YAML is already parsed (the language server reparses its
+/// documents incrementally); parsed is ignored for an unreadable file.
+FileLint lint_parsed_file(const SourceFile& file, const yaml::Stream& parsed, const LintSettings& settings);
+/// Binary, UTF-16 or UTF-32 input: nothing to parse.
+bool is_unreadable(const SourceFile& file);
 
 
 }  // namespace iblint

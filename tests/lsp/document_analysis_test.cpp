@@ -1,0 +1,44 @@
+#include "lsp/document_analysis.h"
+
+#include <gtest/gtest.h>
+
+#include "lsp/analysis_fixture.h"
+
+namespace iblint::lsp {
+namespace {
+
+using testing::Analysed;
+using testing::kChaining;
+
+TEST(DocumentAnalysisTest, LintsTheDocumentsCurrentTextAndRemembersItsVersion) {
+  Analysed a(kChaining);
+  EXPECT_EQ(a.analysis->version(), 3);
+  EXPECT_TRUE(a.analysis->lint().linted);
+  EXPECT_TRUE(a.analysis->lint().diagnostics.empty());
+  EXPECT_EQ(a.analysis->file().bytes(), kChaining);
+  ASSERT_EQ(a.analysis->components().size(), 1u);
+}
+
+TEST(DocumentAnalysisTest, FindsTheStepAndTheExpressionAtAnOffset) {
+  Analysed a(kChaining);
+  std::optional<StepAt> step = a.analysis->step_at(a.at("unzip"));
+  ASSERT_TRUE(step);
+  EXPECT_EQ(step->step->name, "Say");
+  EXPECT_FALSE(a.analysis->step_at(a.at("parameters")));
+
+  std::optional<ExpressionAt> expression = a.analysis->expression_at(a.at("Fetch.inputs"));
+  ASSERT_TRUE(expression);
+  EXPECT_EQ(expression->expression->text(), "build.Fetch.inputs[0].destination");
+  EXPECT_EQ(a.document.text().substr(expression->span.begin, expression->span.end - expression->span.begin),
+            "{{ build.Fetch.inputs[0].destination }}");
+  EXPECT_FALSE(a.analysis->expression_at(a.at("unzip")));
+}
+
+TEST(DocumentAnalysisTest, AFileThatIsNotAComponentHasNoModel) {
+  Analysed a("apiVersion: v1\nkind: Pod\n");
+  EXPECT_FALSE(a.analysis->lint().linted);
+  EXPECT_TRUE(a.analysis->components().empty());
+}
+
+}  // namespace
+}  // namespace iblint::lsp
