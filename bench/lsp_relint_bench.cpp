@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   size_t findings = analysis->lint().diagnostics.size();
 
   // Type `x` into the middle of the document, then delete it again.
-  uint32_t at = static_cast<uint32_t>(text.find("- name:", text.size() / 2) + 7);
+  uint32_t at = static_cast<uint32_t>(text.find("- name: ", text.size() / 2) + 8);
   std::vector<double> wall, cpu, parse_only, fresh_parse;
   for (int i = 0; i < edits; ++i) {
     double w = wall_ms(), c = cpu_ms();

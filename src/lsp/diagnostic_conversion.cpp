@@ -16,13 +16,15 @@ nlohmann::json RangeConverter::range(Span span) const {
 }
 
 uint32_t RangeConverter::offset(const nlohmann::json& position) const {
-  if (!position.is_object() || !position.contains("line") || !position.contains("character") ||
-      !position["line"].is_number_unsigned() || !position["character"].is_number_unsigned()) {
+  auto read = [&](const char* name) -> uint32_t {
+    const nlohmann::json* value = position.is_object() && position.contains(name) ? &position[name] : nullptr;
+    if (value && value->is_number_unsigned()) return static_cast<uint32_t>(std::min<uint64_t>(value->get<uint64_t>(), UINT32_MAX));
+    if (value && value->is_number_integer() && value->get<int64_t>() >= 0) {
+      return static_cast<uint32_t>(std::min<int64_t>(value->get<int64_t>(), UINT32_MAX));
+    }
     throw RequestError(kInvalidParams, "a position needs non-negative integer `line` and `character`");
-  }
-  auto clamp = [](uint64_t v) { return static_cast<uint32_t>(std::min<uint64_t>(v, UINT32_MAX)); };
-  return lines_.offset(text_, {clamp(position["line"].get<uint64_t>()), clamp(position["character"].get<uint64_t>())},
-                       encoding_);
+  };
+  return lines_.offset(text_, {read("line"), read("character")}, encoding_);
 }
 
 int lsp_severity(Severity severity) {

@@ -48,6 +48,14 @@ std::optional<int64_t> version_of(const json& text_document) {
   return std::nullopt;
 }
 
+/// The `iblint` object of a settings value (or the value itself when it is the object), or an
+/// empty object.
+json iblint_section(const json& settings) {
+  if (!settings.is_object()) return json::object();
+  if (settings.contains("iblint")) return settings["iblint"].is_object() ? settings["iblint"] : json::object();
+  return settings;
+}
+
 bool is_config_file(const std::optional<std::string>& path) {
   if (!path) return false;
   std::string name = std::filesystem::path(*path).filename().string();
@@ -216,7 +224,8 @@ json Server::initialize(const json& params) {
     }
   }
   initialized_ = true;
-  change_settings(field(params, "initializationOptions"));
+  initialization_options_ = iblint_section(field(params, "initializationOptions"));
+  apply_settings(initialization_options_);
   return {
       {"capabilities",
        {{"positionEncoding", encoding_ == PositionEncoding::Utf8 ? "utf-8" : "utf-16"},
@@ -224,12 +233,20 @@ json Server::initialize(const json& params) {
         {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
         {"hoverProvider", true},
         {"definitionProvider", true},
-        {"completionProvider", {{"triggerCharacters", {".", "{", " "}}}}}},
+        {"completionProvider", {{"triggerCharacters", {".", "{"}}}}}},
       {"serverInfo", {{"name", "iblint"}, {"version", IBLINT_VERSION}}},
   };
 }
 
 void Server::change_settings(const json& settings) {
+  // Clients send their whole configuration here (or nothing, or `{}`): what it says about
+  // iblint goes on top of the initializationOptions.
+  json merged = initialization_options_;
+  merged.merge_patch(iblint_section(settings));
+  apply_settings(merged);
+}
+
+void Server::apply_settings(const json& settings) {
   std::vector<std::string> problems;
   client_settings_ = parse_client_settings(settings, problems);
   for (const std::string& problem : problems) log(kMessageWarning, "iblint settings: " + problem);

@@ -62,6 +62,7 @@ class Server {
   void did_save(const nlohmann::json& params);
   void did_close(const nlohmann::json& params);
   void change_settings(const nlohmann::json& settings);
+  void apply_settings(const nlohmann::json& settings);
   void reload_configuration();
 
   OpenDocument& document_of(const nlohmann::json& params);
@@ -80,6 +81,7 @@ class Server {
   bool exited_ = false;
   bool output_broken_ = false;
   PositionEncoding encoding_ = PositionEncoding::Utf16;
+  nlohmann::json initialization_options_ = nlohmann::json::object();
   ClientSettings client_settings_;
   std::unique_ptr<ConfigFinder> configs_;
   std::map<std::string, OpenDocument> documents_;

@@ -46,14 +46,14 @@ inline const char* kChaining =
     "        action: ExecuteBash\n"
     "        inputs:\n"
     "          commands:\n"
-    "            - echo '{{ Greeting }}'\n"
-    "            - unzip '{{ build.Fetch.inputs[0].destination }}'\n"
+    "            - \"echo {{ Greeting }}\"\n"
+    "            - \"unzip {{ build.Fetch.inputs[0].destination }}\"\n"
     "      - name: Loop\n"
     "        action: ExecuteBash\n"
     "        loop:\n"
     "          forEach: [a, b]\n"
     "        inputs:\n"
     "          commands:\n"
-    "            - echo '{{ loop.value }} {{ build.Say.outputs.stdout }}'\n";
+    "            - \"echo {{ loop.value }} {{ build.Say.outputs.stdout }}\"\n";
 
 }  // namespace iblint::lsp::testing

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "catalog/action_catalog.h"
-#include "lsp/analysis_fixture.h"
+#include "tests/lsp/analysis_fixture.h"
 
 namespace iblint::lsp {
 namespace {
@@ -70,7 +70,7 @@ TEST(CompletionTest, InsideAnExpressionOffersOutputsOfEarlierStepsParametersAndL
 
 TEST(CompletionTest, NothingWhereNothingFits) {
   Analysed a(kChaining);
-  EXPECT_TRUE(completion(*a.analysis, a.ranges, a.at("echo '", 2), Profile::Current)["items"].empty());
+  EXPECT_TRUE(completion(*a.analysis, a.ranges, a.at("\"echo {{ G", 3), Profile::Current)["items"].empty());
 }
 
 }  // namespace

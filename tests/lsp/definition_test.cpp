@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "lsp/analysis_fixture.h"
+#include "tests/lsp/analysis_fixture.h"
 
 namespace iblint::lsp {
 namespace {

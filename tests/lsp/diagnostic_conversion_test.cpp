@@ -34,9 +34,12 @@ TEST(DiagnosticConversionTest, ReadsPositionsAndRejectsMalformedOnes) {
   std::string text = "ab\ncd\n";
   TextLines lines(text);
   RangeConverter ranges(text, lines, PositionEncoding::Utf8);
-  EXPECT_EQ(ranges.offset({{"line", 1}, {"character", 1}}), 4u);
-  EXPECT_THROW(ranges.offset({{"line", -1}, {"character", 0}}), RequestError);
-  EXPECT_THROW(ranges.offset({{"line", 1}}), RequestError);
+  nlohmann::json good = {{"line", 1}, {"character", 1}};
+  nlohmann::json negative = {{"line", -1}, {"character", 0}};
+  nlohmann::json partial = {{"line", 1}};
+  EXPECT_EQ(ranges.offset(good), 4u);
+  EXPECT_THROW(ranges.offset(negative), RequestError);
+  EXPECT_THROW(ranges.offset(partial), RequestError);
   EXPECT_THROW(ranges.offset("1:1"), RequestError);
 }
 

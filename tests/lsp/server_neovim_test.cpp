@@ -15,13 +15,13 @@ namespace iblint::lsp {
 namespace {
 namespace fs = std::filesystem;
 
-struct Run {
+struct CommandResult {
   int code = -1;
   std::string output;
 };
 
-Run run(const std::string& command) {
-  Run result;
+CommandResult run(const std::string& command) {
+  CommandResult result;
   FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
   if (!pipe) return result;
   std::array<char, 4096> buffer{};
@@ -32,22 +32,22 @@ Run run(const std::string& command) {
   return result;
 }
 
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
+std::string shell_quote(const std::string& text) { return "'" + text + "'"; }
 
-Run neovim_quick_fix(const std::string& fixture, const std::string& code, int line) {
+CommandResult neovim_quick_fix(const std::string& fixture, const std::string& code, int line) {
   fs::path dir = fs::temp_directory_path() / ("iblint-nvim-" + std::to_string(::getpid()) + "-" + code);
   fs::remove_all(dir);
   fs::create_directories(dir / "xdg");
   fs::path copy = dir / fs::path(fixture).filename();
   fs::copy_file(fs::path(IBLINT_SOURCE_DIR) / fixture, copy);
   std::string xdg = (dir / "xdg").string();
-  std::string command = "cd " + quoted(dir.string()) + " && XDG_CACHE_HOME=" + quoted(xdg) + " XDG_STATE_HOME=" +
-                        quoted(xdg) + " XDG_DATA_HOME=" + quoted(xdg) + " XDG_CONFIG_HOME=" + quoted(xdg) +
-                        " IBLINT=" + quoted(IBLINT_BINARY) + " IBLINT_FIXTURE=" + quoted(copy.string()) +
+  std::string command = "cd " + shell_quote(dir.string()) + " && XDG_CACHE_HOME=" + shell_quote(xdg) + " XDG_STATE_HOME=" +
+                        shell_quote(xdg) + " XDG_DATA_HOME=" + shell_quote(xdg) + " XDG_CONFIG_HOME=" + shell_quote(xdg) +
+                        " IBLINT=" + shell_quote(IBLINT_BINARY) + " IBLINT_FIXTURE=" + shell_quote(copy.string()) +
                         " IBLINT_EXPECT_CODE=" + code + " IBLINT_EXPECT_LINE=" + std::to_string(line) +
                         " timeout 90 nvim --headless -u NONE -i NONE -c " +
-                        quoted("luafile " + std::string(IBLINT_SOURCE_DIR) + "/tests/lsp/nvim/quick_fix.lua");
-  Run result = run(command);
+                        shell_quote("luafile " + std::string(IBLINT_SOURCE_DIR) + "/tests/lsp/nvim/quick_fix.lua");
+  CommandResult result = run(command);
   fs::remove_all(dir);
   return result;
 }
@@ -63,7 +63,7 @@ class NeovimClientTest : public ::testing::Test {
 };
 
 TEST_F(NeovimClientTest, QuotesAnUnquotedChainingExpressionAndTheDiagnosticGoes) {
-  Run result = neovim_quick_fix("fixtures/rules/IB201/bad/flow-mapping.yaml", "IB201", 25);
+  CommandResult result = neovim_quick_fix("fixtures/rules/IB201/bad/flow-mapping.yaml", "IB201", 25);
   EXPECT_EQ(result.code, 0) << result.output;
   EXPECT_NE(result.output.find("diagnostic 25:22 iblint [IB201 https://github.com/iblint/iblint/blob/main/rules/"
                                "IB201-unquoted-chaining.md]"),
@@ -76,7 +76,7 @@ TEST_F(NeovimClientTest, QuotesAnUnquotedChainingExpressionAndTheDiagnosticGoes)
 }
 
 TEST_F(NeovimClientTest, ReplacesAMistypedActionName) {
-  Run result = neovim_quick_fix("fixtures/examples/install-nginx.yaml", "IB104", 60);
+  CommandResult result = neovim_quick_fix("fixtures/examples/install-nginx.yaml", "IB104", 60);
   EXPECT_EQ(result.code, 0) << result.output;
   EXPECT_NE(result.output.find("PASS"), std::string::npos) << result.output;
 }

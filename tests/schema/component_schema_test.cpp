@@ -33,13 +33,13 @@ TEST(ComponentSchemaTest, IsDraft2020WithADefinitionPerActionModule) {
   EXPECT_EQ(schema["$defs"]["inputs-ExecuteBash"]["additionalProperties"], false);
 }
 
-struct Run {
+struct CommandResult {
   int code = -1;
   std::string output;
 };
 
-Run run(const std::string& command) {
-  Run result;
+CommandResult run(const std::string& command) {
+  CommandResult result;
   FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
   std::array<char, 4096> buffer{};
   size_t n;
@@ -60,13 +60,13 @@ class SchemaValidationTest : public ::testing::Test {
       GTEST_SKIP() << "node with ajv and yaml is needed: `npm ci --prefix tests/tools` (tools/test.sh does it)";
     }
     schema_ = fs::temp_directory_path() / ("iblint-component-schema-" + std::to_string(::getpid()) + ".json");
-    Run printed = run(std::string(IBLINT_BINARY) + " schema component > '" + schema_.string() + "'");
+    CommandResult printed = run(std::string(IBLINT_BINARY) + " schema component > '" + schema_.string() + "'");
     ASSERT_EQ(printed.code, 0) << printed.output;
   }
   void TearDown() override {
     if (!schema_.empty()) fs::remove(schema_);
   }
-  Run validate(const std::vector<fs::path>& documents) {
+  CommandResult validate(const std::vector<fs::path>& documents) {
     std::string command = "node '" + (tools_ / "validate-schema.js").string() + "' '" + schema_.string() + "'";
     for (const fs::path& d : documents) command += " '" + d.string() + "'";
     return run(command);
@@ -85,7 +85,7 @@ TEST_F(SchemaValidationTest, AcceptsTheExamplesAndEveryGoodRuleFixtureThatIsACom
       }
     }
   }
-  Run result = validate(documents);
+  CommandResult result = validate(documents);
   EXPECT_EQ(result.code, 0) << result.output;
 }
 
@@ -100,7 +100,7 @@ TEST_F(SchemaValidationTest, RejectsEachBadDocumentForItsMistake) {
       {"unknown-step-field.yaml", "must NOT have additional properties {\"additionalProperty\":\"timeout\"}"},
   };
   for (const auto& [file, expected] : cases) {
-    Run result = validate({fs::path(IBLINT_SOURCE_DIR) / "tests/schema/bad" / file});
+    CommandResult result = validate({fs::path(IBLINT_SOURCE_DIR) / "tests/schema/bad" / file});
     EXPECT_EQ(result.code, 1) << file << "\n" << result.output;
     EXPECT_NE(result.output.find(expected), std::string::npos) << file << "\n" << result.output;
   }
