@@ -227,6 +227,11 @@ TEST(ServerTest, MalformedMessagesGetErrorResponsesAndTheServerKeepsServing) {
   expect_error("Content-Type: application/json\r\n\r\n", kParseError);
   expect_error(std::string(9000, 'x'), kParseError);
 
+  // Nesting a million levels deep is read without recursion and answered like any request.
+  std::string deep = "{\"jsonrpc\": \"2.0\", \"id\": 9, \"method\": \"x/y\", \"params\": " + std::string(1000000, '[') +
+                     std::string(1000000, ']') + "}";
+  expect_error(framed(deep), kMethodNotFound);
+
   json hover = server.request("textDocument/hover", {{"textDocument", {{"uri", "file:///nowhere.yaml"}}}, {"position", position(0, 0)}});
   EXPECT_EQ(hover["error"]["code"], kInvalidParams);
   server.notify("textDocument/didOpen", open_params("file:///tmp/ok.yaml", kDuplicateStep));
