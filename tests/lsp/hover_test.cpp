@@ -56,3 +56,21 @@ TEST(HoverTest, ElsewhereThereIsNothing) {
 
 }  // namespace
 }  // namespace iblint::lsp
+
+namespace iblint::lsp {
+namespace {
+
+TEST(HoverTest, InsideABlockScalarTheExpressionIsFoundAtItsFilePosition) {
+  std::string text = std::string(testing::kChaining) +
+                     "      - name: Script\n        action: ExecuteBash\n        inputs:\n          commands:\n"
+                     "            - |\n              set -e\n              echo \"{{ build.Say.outputs.stdout }}\"\n";
+  testing::Analysed a(text);
+  uint32_t at = a.at("Say.outputs.stdout }}\"\n", 0, 1);
+  nlohmann::json h = hover(*a.analysis, a.ranges, at);
+  ASSERT_FALSE(h.is_null());
+  EXPECT_NE(h["contents"]["value"].get<std::string>().find("Output `stdout` of step `Say`"), std::string::npos);
+  EXPECT_EQ(h["range"]["start"], (nlohmann::json{{"line", 32}, {"character", 20}}));
+}
+
+}  // namespace
+}  // namespace iblint::lsp
