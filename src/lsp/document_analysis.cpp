@@ -2,17 +2,28 @@
 
 #include "load/component_loader.h"
 #include "load/document_kind.h"
+#include "lsp/scalar_edit.h"
 #include "lsp/text_document.h"
 
 namespace iblint::lsp {
 
 std::unique_ptr<DocumentAnalysis> DocumentAnalysis::analyze(TextDocument& document, const std::string& path,
-                                                            const LintSettings& settings) {
+                                                            const LintSettings& settings,
+                                                            std::unique_ptr<DocumentAnalysis> previous) {
   auto analysis = std::make_unique<DocumentAnalysis>();
   analysis->version_ = document.version();
   analysis->file_ = std::make_shared<const SourceFile>(path, document.text());
-  analysis->stream_ = is_unreadable(*analysis->file_) ? std::make_unique<yaml::Stream>()
-                                                      : yaml::parse(*analysis->file_, document.tree());
+  const std::vector<TextEdit>* edits = document.edits_since_analysis();
+  if (is_unreadable(*analysis->file_)) {
+    analysis->stream_ = std::make_unique<yaml::Stream>();
+  } else if (previous && previous->stream_ && edits && !is_unreadable(*previous->file_) && document.tree().has_tree() &&
+             (edits->empty() || apply_scalar_edits(*previous->stream_, *edits, *analysis->file_))) {
+    analysis->stream_ = std::move(previous->stream_);  // its tree keeps the edits for the next parse
+    analysis->reparsed_ = false;
+  } else {
+    analysis->stream_ = yaml::parse(*analysis->file_, document.tree());
+  }
+  document.mark_analysed();
   analysis->lint_ = lint_parsed_file(*analysis->file_, *analysis->stream_, settings);
   return analysis;
 }

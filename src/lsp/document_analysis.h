@@ -41,9 +41,15 @@ struct ExpressionAt {
 /// actions, hover, completion, definition).
 class DocumentAnalysis {
  public:
-  /// Parses document incrementally (its tree) and lints it; path names it in the SourceFile.
+  /// Lints the document's text; path names it in the SourceFile. When the text is previous's,
+  /// or every edit since only changed characters inside scalar values, previous's node model is
+  /// reused (updated by apply_scalar_edits); otherwise the text is parsed again, incrementally
+  /// (the document's tree).
   static std::unique_ptr<DocumentAnalysis> analyze(TextDocument& document, const std::string& path,
-                                                   const LintSettings& settings);
+                                                   const LintSettings& settings,
+                                                   std::unique_ptr<DocumentAnalysis> previous = nullptr);
+  /// Whether this analysis parsed the text (false: it updated the previous node model).
+  bool reparsed() const { return reparsed_; }
 
   int64_t version() const { return version_; }
   const SourceFile& file() const { return *file_; }
@@ -59,6 +65,7 @@ class DocumentAnalysis {
 
  private:
   int64_t version_ = 0;
+  bool reparsed_ = true;
   std::shared_ptr<const SourceFile> file_;
   std::unique_ptr<yaml::Stream> stream_;
   FileLint lint_;

@@ -332,7 +332,8 @@ void Server::lint_and_publish(OpenDocument& document) {
   for (const ConfigError& e : errors) show(kMessageError, e.to_string());
   document.settings = document_settings(client_settings_, config, document.path);
   TextDocument& text = *document.text;
-  document.analysis = DocumentAnalysis::analyze(text, document.path.value_or(text.uri()), document.settings.lint);
+  document.analysis = DocumentAnalysis::analyze(text, document.path.value_or(text.uri()), document.settings.lint,
+                                                std::move(document.analysis));
   document.lint_due.reset();
   // Versions only grow while a document is open; an equal one is a re-lint (new settings).
   if (document.published_version && *document.published_version > text.version()) return;

@@ -38,6 +38,20 @@ void TextDocument::replace(uint32_t begin, uint32_t end, std::string_view replac
   edit.old_end_point = tree_point(text_, old_end);
   edit.new_end_point = advance(edit.start_point, replacement);
   tree_.edit(edit);
+  if (!whole_text_replaced_) {
+    constexpr size_t kKept = 256;  // longer edits are not scalar typing: they take a full parse
+    TextEdit recorded{begin, old_end, "", "", false};
+    if (old_end - begin <= kKept && replacement.size() <= kKept) {
+      recorded.removed = text_.substr(begin, old_end - begin);
+      recorded.inserted = std::string(replacement);
+    } else {
+      recorded.removed.assign(kKept + 1, '\n');
+    }
+    uint32_t line_start = lines_.start(lines_.line_of(begin));
+    std::string_view before = std::string_view(text_).substr(line_start, begin - line_start);
+    recorded.after_indentation = before.find_first_not_of(" \t") != std::string_view::npos;
+    edits_.push_back(std::move(recorded));
+  }
   text_.replace(begin, old_end - begin, replacement);
   lines_ = TextLines(text_);
 }
@@ -46,6 +60,8 @@ void TextDocument::replace_all(std::string text) {
   text_ = std::move(text);
   lines_ = TextLines(text_);
   tree_.reset();
+  edits_.clear();
+  whole_text_replaced_ = true;
 }
 
 }  // namespace iblint::lsp

@@ -3,6 +3,9 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
+#include "lsp/scalar_edit.h"
 #include "lsp/text_lines.h"
 #include "yaml/syntax_tree.h"
 
@@ -27,12 +30,22 @@ class TextDocument {
   void replace_all(std::string text);
   void set_version(int64_t version) { version_ = version; }
 
+  /// The edits since the last analysis, in order; nullptr after a whole-text replacement (the
+  /// last node model tells nothing about the new text).
+  const std::vector<TextEdit>* edits_since_analysis() const { return whole_text_replaced_ ? nullptr : &edits_; }
+  void mark_analysed() {
+    edits_.clear();
+    whole_text_replaced_ = false;
+  }
+
  private:
   std::string uri_;
   std::string text_;
   int64_t version_;
   TextLines lines_;
   yaml::SyntaxTree tree_;
+  std::vector<TextEdit> edits_;
+  bool whole_text_replaced_ = true;  ///< nothing analysed yet
 };
 
 }  // namespace iblint::lsp
