@@ -1,7 +1,6 @@
 #include "lsp/scalar_edit.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace iblint::lsp {
 namespace {
@@ -57,10 +56,14 @@ void shift(Span& span, const TextEdit& edit, int64_t delta) {
 
 bool apply_scalar_edits(yaml::Stream& stream, const std::vector<TextEdit>& edits, const SourceFile& file) {
   if (!stream.errors.empty() || stream.too_deep || edits.empty()) return false;
-  std::unordered_set<const yaml::Node*> keys;
-  for (const yaml::Node& node : stream.arena) {
-    for (const yaml::Pair& pair : node.pairs) keys.insert(pair.key);
-  }
+  auto is_key = [&](const yaml::Node* target) {
+    for (const yaml::Node& node : stream.arena) {
+      for (const yaml::Pair& pair : node.pairs) {
+        if (pair.key == target) return true;
+      }
+    }
+    return false;
+  };
   std::vector<yaml::Node*> edited;
   for (const TextEdit& edit : edits) {
     if (edit.removed.size() > 256 || edit.inserted.size() > 256) return false;
@@ -71,7 +74,7 @@ bool apply_scalar_edits(yaml::Stream& stream, const std::vector<TextEdit>& edits
         break;
       }
     }
-    if (!target || keys.contains(target) || !safe_for(*target, edit)) return false;
+    if (!target || !safe_for(*target, edit) || is_key(target)) return false;
     if (target->style == yaml::Style::Plain && target->type != yaml::ScalarType::String) return false;
     int64_t delta = static_cast<int64_t>(edit.inserted.size()) - static_cast<int64_t>(edit.removed.size());
     for (yaml::Node& node : stream.arena) {
