@@ -69,7 +69,9 @@ json input_mapping(const ActionSpec& action) {
     properties[std::string(input.name)] = std::move(property);
     if (input.required) required.push_back(input.name);
   }
-  json mapping = {{"type", "object"}, {"properties", std::move(properties)}, {"additionalProperties", false}};
+  // Other keys are allowed: AWSTOE's reaction to undocumented inputs is not documented, and
+  // iblint only warns about them (IB105); a schema cannot warn.
+  json mapping = {{"type", "object"}, {"properties", std::move(properties)}};
   if (!required.empty()) mapping["required"] = std::move(required);
   return mapping;
 }
