@@ -32,7 +32,8 @@ bool safe_for(const yaml::Node& node, const TextEdit& edit) {
     case yaml::Style::Literal:
     case yaml::Style::Folded:
       // Not on the header line, not in a line's indentation (it decides the block's).
-      return edit.after_indentation && edit.begin > node.span.begin && edit.old_end < node.span.end && check(no_break);
+      return edit.after_indentation && edit.line_start > node.span.begin && edit.old_end < node.span.end &&
+             check(no_break);
   }
   return false;
 }

