@@ -172,7 +172,7 @@ class DocumentSchema final : public Rule {
       }
       std::vector<std::string> typos = report_unknown_keys(map, kPhaseKeys, "phase", out, Severity::Error, {"name", "steps"});
       if (!phase.name_node && !contains(typos, "name")) missing(map, "name", "this phase", "name it `build`, `validate` or `test`", out);
-      else if (!phase.name_node->resolved().is_scalar() || phase.name_node->resolved().is_null())
+      else if (phase.name_node && (!phase.name_node->resolved().is_scalar() || phase.name_node->resolved().is_null()))
         out.report(phase.name_node->span, "a phase name must be a string, not " + std::string(describe(*phase.name_node)));
       std::string where = phase.name.empty() ? std::string("this phase") : "phase " + code(phase.name);
       if (!phase.steps_node) {

@@ -7,6 +7,8 @@
 
 #include "cli/info_commands.h"
 #include "cli/lint_command.h"
+#include "lsp/server.h"
+#include "schema/component_schema.h"
 
 int main(int argc, char** argv) {
   using namespace iblint;
@@ -61,6 +63,11 @@ int main(int argc, char** argv) {
   CLI::App* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
   explain_cmd->add_option("rule", explain_id, "Rule id or name, e.g. IB103")->required();
 
+  CLI::App* lsp_cmd = app.add_subcommand("lsp", "Run the language server (LSP 3.17 on stdin/stdout)");
+  std::string schema_kind;
+  CLI::App* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of a document kind");
+  schema_cmd->add_option("kind", schema_kind, "The document kind: component")->required()->check(CLI::IsMember({"component"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -74,6 +81,11 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
     if (*explain_cmd) return explain_rule(explain_id, std::cout, std::cerr);
+    if (*lsp_cmd) return lsp::run_language_server();
+    if (*schema_cmd) {
+      std::cout << component_schema().dump(2) << "\n";
+      return kExitClean;
+    }
     if (lint.paths.empty()) {
       std::cerr << "iblint: no paths given; try `iblint fixtures/examples` or `iblint --help`\n";
       return kExitError;

@@ -8,7 +8,7 @@ tools="g++:g++ cmake:cmake ninja:ninja-build pkg-config:pkg-config patch:patch n
 libs="libtree-sitter-dev libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev"
 if [ "${1:-}" = "--test" ]; then
   tools="$tools git:git shellcheck:shellcheck pre-commit:pre-commit xmllint:libxml2-utils groff:groff-base man:man-db col:bsdextrautils
-    dpkg-shlibdeps:dpkg-dev zsh:zsh fish:fish"
+    dpkg-shlibdeps:dpkg-dev zsh:zsh fish:fish nvim:neovim"
   libs="$libs libicu72"
 fi
 missing=""

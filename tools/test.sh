@@ -1,12 +1,14 @@
 #!/bin/sh
 # Builds iblint and runs every test: the normal build (warnings are errors) and a second build
 # of the unit tests under AddressSanitizer + UndefinedBehaviorSanitizer. Installs what the
-# tests need first (Debian packages; the SARIF validator from the npm registry).
+# tests need first (Debian packages, Neovim included; the SARIF and JSON Schema validators from the
+# npm registry).
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/install-deps.sh --test
-if [ ! -x tests/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool ]; then
-  echo "iblint: installing the SARIF validator (npm ci in tests/tools)"
+if [ ! -x tests/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool ] ||
+   [ ! -d tests/tools/node_modules/ajv ] || [ ! -d tests/tools/node_modules/yaml ]; then
+  echo "iblint: installing the SARIF and JSON Schema validators (npm ci in tests/tools)"
   npm ci --prefix tests/tools --no-audit --no-fund
 fi
 jobs=$(nproc 2>/dev/null || echo 2)

@@ -95,7 +95,8 @@ void lint_embedded(const EmbeddedComponent& doc, const LintSettings& settings, s
   const SourceFile& file = doc.file();
   const Component& component = *doc.component;
   expr::ExpressionIndex expressions = expr::index_expressions(file, component);
-  LintContext context{file, *doc.stream, &component, &expressions, settings.profile, settings.platform, settings.shellcheck};
+  LintContext context{file, *doc.stream, &component, &expressions, settings.profile, settings.platform, settings.shellcheck,
+                      settings.shellcheck_rc};
   std::vector<Diagnostic> found;
   for (const auto& rule : all_rules()) {
     if (rule->is_project_rule()) continue;
@@ -128,19 +129,21 @@ void lint_embedded(const EmbeddedComponent& doc, const LintSettings& settings, s
 
 }  // namespace
 
-FileLint lint_file_unfinished(const SourceFile& file, const LintSettings& settings) {
+bool is_unreadable(const SourceFile& file) { return file.first_nul() || file.has_utf16_or_utf32_bom(); }
+
+namespace {
+
+/// lint_file_unfinished on a parsed stream (empty for an unreadable file).
+FileLint lint_stream_unfinished(const SourceFile& file, std::shared_ptr<const yaml::Stream> stream,
+                                const LintSettings& settings) {
   FileLint result;
   std::vector<Diagnostic>& out = result.diagnostics;
   const auto& rules = all_rules();
 
-  std::shared_ptr<yaml::Stream> stream;
-  bool unreadable = file.first_nul() || file.has_utf16_or_utf32_bom();
+  bool unreadable = is_unreadable(file);
   if (unreadable) {
-    stream = std::make_shared<yaml::Stream>();
     result.linted = true;
     result.description = "unreadable (binary or not UTF-8)";
-  } else {
-    stream = yaml::parse(file);
   }
   result.yaml = stream;
   result.comments = stream->comments;
@@ -189,6 +192,8 @@ FileLint lint_file_unfinished(const SourceFile& file, const LintSettings& settin
   return result;
 }
 
+}  // namespace
+
 void finish_file_lint(const SourceFile& file, FileLint& lint, const LintSettings& settings) {
   if (lint.finished) return;
   lint.finished = true;
@@ -221,8 +226,11 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
   });
 }
 
-FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
-  FileLint result = lint_file_unfinished(file, settings);
+namespace {
+
+/// Finishes a lint of one file: its project rules on the file alone when asked, then
+/// suppressions, severities and order.
+void finish_single_file(const SourceFile& file, FileLint& result, const LintSettings& settings) {
   if (result.linted && settings.single_file_project && result.yaml) {
     // The file is not owned here: a non-owning shared_ptr lets the project refer to it.
     std::shared_ptr<const SourceFile> alone(&file, [](const SourceFile*) {});
@@ -232,6 +240,27 @@ FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
     }
   }
   if (result.linted) finish_file_lint(file, result, settings);
+}
+
+}  // namespace
+
+FileLint lint_file_unfinished(const SourceFile& file, const LintSettings& settings) {
+  if (is_unreadable(file)) return lint_stream_unfinished(file, std::make_shared<yaml::Stream>(), settings);
+  return lint_stream_unfinished(file, yaml::parse(file), settings);
+}
+
+FileLint lint_file(const SourceFile& file, const LintSettings& settings) {
+  FileLint result = lint_file_unfinished(file, settings);
+  finish_single_file(file, result, settings);
+  return result;
+}
+
+FileLint lint_parsed_file(const SourceFile& file, const yaml::Stream& parsed, const LintSettings& settings) {
+  // Borrowed: the caller keeps parsed alive for as long as it keeps the result.
+  std::shared_ptr<const yaml::Stream> stream(&parsed, [](const yaml::Stream*) {});
+  FileLint result = lint_stream_unfinished(
+      file, is_unreadable(file) ? std::make_shared<const yaml::Stream>() : std::move(stream), settings);
+  finish_single_file(file, result, settings);
   return result;
 }
 

@@ -14,6 +14,8 @@
 
 namespace iblint {
 
+namespace yaml { struct Stream; }
+
 struct FileLint {
   bool linted = false;        ///< false: not an Image Builder document we lint (skipped)
   std::string description;    ///< what the file is, for --verbose
@@ -54,6 +56,11 @@ FileLint lint_file_unfinished(const SourceFile& file, const LintSettings& settin
 void finish_file_lint(const SourceFile& file, FileLint& lint, const LintSettings& settings);
 /// The order findings are shown in: by position, then rule id.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+/// lint_file for a file whose YAML is already parsed (the language server reparses its
+/// documents incrementally); parsed is ignored for an unreadable file.
+FileLint lint_parsed_file(const SourceFile& file, const yaml::Stream& parsed, const LintSettings& settings);
+/// Binary, UTF-16 or UTF-32 input: nothing to parse.
+bool is_unreadable(const SourceFile& file);
 
 
 }  // namespace iblint

@@ -427,16 +427,17 @@ std::unique_ptr<Stream> parse_ranges(const SourceFile& file, const std::vector<S
   return stream;
 }
 
-std::unique_ptr<Stream> parse(const SourceFile& file) {
+namespace {
+
+/// Parses with parser, reusing previous (an edited tree of the last text) when given, and
+/// builds the node model. The new tree is returned through kept when asked for.
+std::unique_ptr<Stream> parse_with(const SourceFile& file, TSParser* parser, TSTree* previous, TSTree** kept) {
   auto stream = std::make_unique<Stream>();
-  std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
-  ts_parser_set_language(parser.get(), tree_sitter_yaml());
   // Parse from after the BOM, keeping byte offsets relative to the whole file.
   TSRange range{{0, file.content_begin()}, {UINT32_MAX, UINT32_MAX}, file.content_begin(), UINT32_MAX};
-  ts_parser_set_included_ranges(parser.get(), &range, 1);
+  ts_parser_set_included_ranges(parser, &range, 1);
   auto start = std::chrono::steady_clock::now();
-  std::unique_ptr<TSTree, TreeDeleter> tree(
-      ts_parser_parse_string(parser.get(), nullptr, file.bytes().data(), file.size()));
+  std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(parser, previous, file.bytes().data(), file.size()));
   double parse_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (!tree) {
     stream->errors.push_back({{0, 0}, {0, file.size()}, "the YAML parser gave up on this file"});
@@ -446,7 +447,23 @@ std::unique_ptr<Stream> parse(const SourceFile& file) {
   TSNode root = ts_tree_root_node(tree.get());
   Builder(file, *stream).build_stream(root);
   collect_comments_and_errors(file, root, *stream);
-  locate_first_error(file, parser.get(), *stream, parse_ms);
+  locate_first_error(file, parser, *stream, parse_ms);
+  if (kept) *kept = tree.release();
+  return stream;
+}
+
+}  // namespace
+
+std::unique_ptr<Stream> parse(const SourceFile& file) {
+  std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
+  ts_parser_set_language(parser.get(), tree_sitter_yaml());
+  return parse_with(file, parser.get(), nullptr, nullptr);
+}
+
+std::unique_ptr<Stream> parse(const SourceFile& file, SyntaxTree& tree) {
+  TSTree* next = nullptr;
+  std::unique_ptr<Stream> stream = parse_with(file, tree.parser(), tree.tree(), &next);
+  tree.replace(next);  // null when the parser gave up: the next parse starts afresh
   return stream;
 }
 

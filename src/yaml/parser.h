@@ -7,6 +7,7 @@
 #include "source/source_file.h"
 #include "yaml/node.h"
 #include "yaml/scalar_decode.h"
+#include "yaml/syntax_tree.h"
 
 namespace iblint::yaml {
 
@@ -43,6 +44,9 @@ Decoded decode_scalar(const SourceFile& file, const Node& node, bool track_offse
 /// Parses the file's bytes with the tree-sitter YAML grammar and builds the node model.
 /// Never throws on bad input: problems are recorded in Stream::errors.
 std::unique_ptr<Stream> parse(const SourceFile& file);
+/// The same, reparsing incrementally: tree holds the tree of the previous text with every edit
+/// since recorded (SyntaxTree::edit), and receives the new text's tree.
+std::unique_ptr<Stream> parse(const SourceFile& file, SyntaxTree& tree);
 
 /// Parses only the given byte ranges of the file as one YAML stream (tree-sitter included
 /// ranges): a document embedded in another, such as a component in a template's `Data: |`
