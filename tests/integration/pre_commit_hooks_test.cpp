@@ -13,31 +13,15 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/shell_command.h"
+
 namespace iblint {
 namespace {
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int code;
-  std::string out;  ///< stdout and stderr
-};
-
-RunResult run(const std::string& command) {
-  FILE* pipe = popen(("(" + command + ") </dev/null 2>&1").c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::read_file;
+using testing::run;
+using testing::RunResult;
 
 const char* kClean =
     "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n"
