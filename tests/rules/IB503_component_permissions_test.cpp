@@ -4,6 +4,10 @@
 // the exact source value, with the role of the other file as related location.
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "engine/project_lint.h"
 #include "source/source_file.h"
 
@@ -59,17 +63,26 @@ std::string pipeline_template(const std::string& grant) {
 )";
 }
 
-std::vector<FileLint> lint(const std::string& grant) {
-  auto request = std::make_shared<const SourceFile>("component.json", kComponentRequest);
-  auto tmpl = std::make_shared<const SourceFile>("pipeline.yaml", pipeline_template(grant));
+/// The lint of both files, with the files kept alive: findings point into them.
+struct Linted {
+  std::vector<std::shared_ptr<const SourceFile>> files;
+  std::vector<FileLint> lints;
+};
+
+Linted lint(const std::string& grant) {
+  Linted out;
+  out.files = {std::make_shared<const SourceFile>("component.json", kComponentRequest),
+               std::make_shared<const SourceFile>("pipeline.yaml", pipeline_template(grant))};
   LintSettings settings;
   settings.shellcheck = false;
   settings.enabled = [](const RuleInfo& r) { return std::string_view(r.id) == "IB503"; };
-  return lint_files({request, tmpl}, settings);
+  out.lints = lint_files(out.files, settings);
+  return out;
 }
 
 TEST(ComponentPermissions, FindingLandsInTheComponentRequest) {
-  std::vector<FileLint> lints = lint("arn:aws:s3:::other-bucket/*");
+  Linted linted = lint("arn:aws:s3:::other-bucket/*");
+  const std::vector<FileLint>& lints = linted.lints;
   ASSERT_EQ(lints.size(), 2u);
   ASSERT_EQ(lints[0].diagnostics.size(), 1u);
   EXPECT_TRUE(lints[1].diagnostics.empty());
@@ -85,13 +98,11 @@ TEST(ComponentPermissions, FindingLandsInTheComponentRequest) {
 }
 
 TEST(ComponentPermissions, GrantOnTheBucketIsEnough) {
-  std::vector<FileLint> lints = lint("arn:aws:s3:::release-*/*");
-  for (const FileLint& l : lints) EXPECT_TRUE(l.diagnostics.empty());
+  for (const FileLint& l : lint("arn:aws:s3:::release-*/*").lints) EXPECT_TRUE(l.diagnostics.empty());
 }
 
 TEST(ComponentPermissions, UnknownGrantIsNotReported) {
-  std::vector<FileLint> lints = lint("!ImportValue artifacts-bucket-arn");
-  for (const FileLint& l : lints) EXPECT_TRUE(l.diagnostics.empty());
+  for (const FileLint& l : lint("!ImportValue artifacts-bucket-arn").lints) EXPECT_TRUE(l.diagnostics.empty());
 }
 
 }  // namespace
