@@ -235,7 +235,8 @@ void finish_single_file(const SourceFile& file, FileLint& result, const LintSett
     // The file is not owned here: a non-owning shared_ptr lets the project refer to it.
     std::shared_ptr<const SourceFile> alone(&file, [](const SourceFile*) {});
     std::unique_ptr<Project> project = load_project({{alone, result.yaml}});
-    for (Diagnostic& d : lint_project(*project, settings.profile, settings.enabled)) {
+    const std::vector<std::string>* trusted = settings.trusted_accounts ? &*settings.trusted_accounts : nullptr;
+    for (Diagnostic& d : lint_project(*project, settings.profile, settings.enabled, trusted)) {
       if (d.file == &file) result.diagnostics.push_back(std::move(d));
     }
   }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/linter.h"
 #include "engine/project_lint.h"
 #include "source/source_file.h"
 
@@ -62,6 +63,22 @@ TEST(UntrustedSharing, ListedAccountsAndUnitsOfListedOrganizationsAreTrusted) {
   EXPECT_NE(found[0].message.find("`111122223334` is not in `trusted-accounts`"), std::string::npos) << found[0].message;
   EXPECT_NE(found[0].message.find("did you mean `111122223333`?"), std::string::npos) << found[0].message;
   EXPECT_NE(found[1].message.find("ou-cd34-abcd1234"), std::string::npos) << found[1].message;
+}
+
+TEST(UntrustedSharing, TheListAlsoReachesAFileLintedAlone) {
+  // The language server and --fix lint one file as its own project (single_file_project).
+  SourceFile file("distribution.json", kDistribution);
+  LintSettings settings;
+  settings.shellcheck = false;
+  settings.single_file_project = true;
+  settings.trusted_accounts =
+      std::vector<std::string>{"111122223333", "arn:aws:organizations::111122223333:organization/o-exampleorgid"};
+  settings.enabled = [](const RuleInfo& info) { return info.id == std::string_view("IB606"); };
+  std::vector<Diagnostic> found = lint_file(file, settings).diagnostics;
+  ASSERT_EQ(found.size(), 2u);  // the two untrusted targets, as in a run of several files
+  for (const Diagnostic& d : found) EXPECT_EQ(d.severity, Severity::Warning) << d.message;
+  settings.trusted_accounts.reset();
+  for (const Diagnostic& d : lint_file(file, settings).diagnostics) EXPECT_EQ(d.severity, Severity::Info) << d.message;
 }
 
 TEST(UntrustedSharing, AnEmptyListTrustsNobody) {
