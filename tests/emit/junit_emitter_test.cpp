@@ -15,9 +15,12 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/rule.h"
+#include "tests/support/diagnostic_builders.h"
 
 namespace iblint {
 namespace {
+using test_support::find;
+using test_support::make;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
@@ -25,21 +28,6 @@ const RuleInfo kDuplicateStep{"IBT03", "duplicate-step-name", Severity::Error, "
 const RuleInfo kTabs{"IBT04", "tab-indent", Severity::Warning, "Indent with spaces"};
 
 const std::string kText = "name: caf\xC3\xA9\n  - name: A\n  - name: A\n\tx: <&>\n";
-
-Span find(const std::string& text, std::string_view needle, int nth = 0) {
-  size_t at = text.find(needle);
-  while (nth-- > 0) at = text.find(needle, at + 1);
-  return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
-}
-
-Diagnostic make(const RuleInfo& rule, Span span, std::string message) {
-  Diagnostic d;
-  d.rule = &rule;
-  d.severity = rule.severity;
-  d.span = span;
-  d.message = std::move(message);
-  return d;
-}
 
 Report sample() {
   Report report;

@@ -17,9 +17,12 @@
 
 #include "engine/registry.h"
 #include "engine/rule.h"
+#include "tests/support/diagnostic_builders.h"
 
 namespace iblint {
 namespace {
+using test_support::find;
+using test_support::make;
 
 using nlohmann::json;
 
@@ -38,21 +41,6 @@ const std::string kText =
     "  - name: \xF0\x9F\x98\x80\xE2\x9C\x93Step\r\n"  // 3
     "  - name: \xF0\x9F\x98\x80\xE2\x9C\x93Step\r\n"  // 4
     "\tpassword: hunter2\r\n";                       // 5
-
-Span find(const std::string& text, std::string_view needle, int nth = 0) {
-  size_t at = text.find(needle);
-  while (nth-- > 0) at = text.find(needle, at + 1);
-  return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
-}
-
-Diagnostic make(const RuleInfo& rule, Span span, std::string message) {
-  Diagnostic d;
-  d.rule = &rule;
-  d.severity = rule.severity;
-  d.span = span;
-  d.message = std::move(message);
-  return d;
-}
 
 constexpr std::string_view kStep = "\xF0\x9F\x98\x80\xE2\x9C\x93Step";
 

@@ -7,9 +7,11 @@
 #include <string>
 
 #include "engine/rule.h"
+#include "tests/support/diagnostic_builders.h"
 
 namespace iblint {
 namespace {
+using test_support::make;
 
 const RuleInfo kDuplicateStep{"IB103", "duplicate-step-name", Severity::Error, "Step names must be unique"};
 const RuleInfo kTabs{"IB004", "tab-indent", Severity::Warning, "Indent with spaces"};
@@ -30,15 +32,6 @@ Span find(std::string_view needle, int nth = 0) {
   size_t at = kText.find(needle);
   while (nth-- > 0) at = kText.find(needle, at + 1);
   return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
-}
-
-Diagnostic make(const RuleInfo& rule, Span span, std::string message) {
-  Diagnostic d;
-  d.rule = &rule;
-  d.severity = rule.severity;
-  d.span = span;
-  d.message = std::move(message);
-  return d;
 }
 
 Report sample_report() {

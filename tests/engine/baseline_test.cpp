@@ -11,9 +11,12 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/rule.h"
+#include "tests/support/diagnostic_builders.h"
 
 namespace iblint {
 namespace {
+using test_support::find;
+using test_support::make;
 namespace fs = std::filesystem;
 
 const RuleInfo kDuplicate{"IBT03", "duplicate-step-name", Severity::Error, "Step names must be unique"};
@@ -27,21 +30,6 @@ const std::string kText =
     "        action: ExecuteBAsh\n"
     "      - name: A\n"
     "        action: UpdateOS\n";
-
-Span find(const std::string& text, std::string_view needle, int nth = 0) {
-  size_t at = text.find(needle);
-  while (nth-- > 0) at = text.find(needle, at + 1);
-  return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
-}
-
-Diagnostic make(const RuleInfo& rule, Span span, std::string message) {
-  Diagnostic d;
-  d.rule = &rule;
-  d.severity = rule.severity;
-  d.span = span;
-  d.message = std::move(message);
-  return d;
-}
 
 /// What the two rules would report on text: the second `A` and an unknown `ExecuteBAsh`, when present.
 Report lint(const std::string& text, const std::string& path = "comp/a.yaml") {

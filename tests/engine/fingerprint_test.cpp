@@ -6,18 +6,14 @@
 #include <string>
 
 #include "engine/rule.h"
+#include "tests/support/diagnostic_builders.h"
 
 namespace iblint {
 namespace {
+using test_support::find;
 
 const RuleInfo kRuleA{"IBT01", "rule-a", Severity::Error, "A"};
 const RuleInfo kRuleB{"IBT02", "rule-b", Severity::Error, "B"};
-
-Span find(const std::string& text, std::string_view needle, int nth = 0) {
-  size_t at = text.find(needle);
-  while (nth-- > 0) at = text.find(needle, at + 1);
-  return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
-}
 
 FileResult file_with(const std::string& text, std::vector<std::pair<const RuleInfo*, Span>> findings) {
   FileResult file{"f.yaml", std::make_shared<SourceFile>("f.yaml", text), {}};

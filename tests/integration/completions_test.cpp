@@ -22,9 +22,9 @@ namespace iblint {
 namespace {
 namespace fs = std::filesystem;
 
-using testing::read_file;
-using testing::run;
-using testing::RunResult;
+using test_support::read_file;
+using test_support::run;
+using test_support::RunResult;
 
 const fs::path kCompletions = fs::path(IBLINT_SOURCE_DIR) / "tools" / "completions";
 /// The built iblint first on PATH: the completions call `iblint rules` for rule ids.

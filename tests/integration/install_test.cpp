@@ -17,9 +17,9 @@ namespace iblint {
 namespace {
 namespace fs = std::filesystem;
 
-using testing::read_file;
-using testing::run;
-using testing::RunResult;
+using test_support::read_file;
+using test_support::run;
+using test_support::RunResult;
 
 const fs::path kBuildDir = fs::path(IBLINT_BINARY).parent_path();
 const std::string kVersionLine = std::string("iblint ") + IBLINT_VERSION + "\n";

@@ -19,9 +19,9 @@ namespace iblint {
 namespace {
 namespace fs = std::filesystem;
 
-using testing::read_file;
-using testing::run;
-using testing::RunResult;
+using test_support::read_file;
+using test_support::run;
+using test_support::RunResult;
 
 const char* kClean =
     "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n"

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-namespace iblint::testing {
+namespace iblint::test_support {
 
 struct RunResult {
   int code;
@@ -35,4 +35,4 @@ inline std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-}  // namespace iblint::testing
+}  // namespace iblint::test_support
