@@ -9,27 +9,20 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include "tests/support/shell_command.h"
 #include <nlohmann/json.hpp>
 
 namespace iblint {
 namespace {
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int code;
-  std::string out;
-};
+using test_support::RunResult;
 
 /// Runs a shell command line with the iblint binary as $IB; captures stdout (stderr too when asked).
 RunResult run(const std::string& args, bool with_stderr = false) {
-  std::string cmd = std::string("IB=") + IBLINT_BINARY + "; " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  std::string command = std::string("IB=") + IBLINT_BINARY + "; " + args;
+  return with_stderr ? test_support::run(command) : test_support::run_stdout(command);
 }
 
 class LintCommandTest : public ::testing::Test {

@@ -16,6 +16,7 @@
 
 #include "engine/rule.h"
 #include "tests/support/diagnostic_builders.h"
+#include "tests/support/shell_command.h"
 
 namespace iblint {
 namespace {
@@ -69,15 +70,9 @@ for suite in root:
     out["suites"].append(s)
 print(json.dumps(out))
 )";
-  std::string command = "python3 '" + (dir / "parse.py").string() + "' '" + (dir / "report.xml").string() + "' 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int status = pclose(pipe);
+  auto [code, out] = test_support::run("python3 '" + (dir / "parse.py").string() + "' '" + (dir / "report.xml").string() + "'");
   fs::remove_all(dir);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "python3 could not parse the XML:\n" << out << "\n" << xml;
+  EXPECT_EQ(code, 0) << "python3 could not parse the XML:\n" << out << "\n" << xml;
   json parsed = json::parse(out, nullptr, false);
   EXPECT_FALSE(parsed.is_discarded()) << out;
   return parsed;

@@ -18,6 +18,7 @@
 #include "engine/registry.h"
 #include "engine/rule.h"
 #include "tests/support/diagnostic_builders.h"
+#include "tests/support/shell_command.h"
 
 namespace iblint {
 namespace {
@@ -279,14 +280,7 @@ TEST(SarifEmitter, NullRuleAndUnreadableFileStillValid) {
 
 /// Runs the built iblint from the source folder; returns stdout.
 std::string run_iblint(const std::string& args) {
-  std::string command = std::string("cd '") + IBLINT_SOURCE_DIR + "' && '" + IBLINT_BINARY + "' " + args + " 2>/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  pclose(pipe);
-  return out;
+  return test_support::run_stdout(std::string("cd '") + IBLINT_SOURCE_DIR + "' && '" + IBLINT_BINARY + "' " + args).out;
 }
 
 /// What https://docs.github.com/en/code-security/code-scanning (SARIF support) requires or

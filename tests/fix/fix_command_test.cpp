@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "tests/support/shell_command.h"
+
 namespace iblint {
 namespace {
 namespace fs = std::filesystem;
@@ -75,15 +77,10 @@ class FixCommand : public ::testing::Test {
   RunResult shell(const std::string& command) {
     fs::path err_file = fs::temp_directory_path() / ("iblint-fix-stderr-" + std::to_string(::getpid()));
     std::string cmd = "cd '" + dir_.string() + "' && " + command + " 2>'" + err_file.string() + "'";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-    int status = pclose(pipe);
+    auto [code, out] = test_support::run_stdout(cmd);
     std::string err = read(err_file);
     fs::remove(err_file);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err};
+    return {code, out, err};
   }
   /// A prefix that runs the binary as a user without root's power to ignore permissions.
   static std::optional<std::string> unprivileged() {

@@ -11,30 +11,18 @@
 #include <filesystem>
 #include <string>
 
+#include "tests/support/shell_command.h"
+
 namespace iblint::lsp {
 namespace {
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int code = -1;
-  std::string output;
-};
-
-CommandResult run(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
-  int status = ::pclose(pipe);
-  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+using test_support::run;
+using test_support::RunResult;
 
 std::string shell_quote(const std::string& text) { return "'" + text + "'"; }
 
-CommandResult neovim_quick_fix(const std::string& fixture, const std::string& code, int line) {
+RunResult neovim_quick_fix(const std::string& fixture, const std::string& code, int line) {
   fs::path dir = fs::temp_directory_path() / ("iblint-nvim-" + std::to_string(::getpid()) + "-" + code);
   fs::remove_all(dir);
   fs::create_directories(dir / "xdg");
@@ -47,7 +35,7 @@ CommandResult neovim_quick_fix(const std::string& fixture, const std::string& co
                         " IBLINT_EXPECT_CODE=" + code + " IBLINT_EXPECT_LINE=" + std::to_string(line) +
                         " timeout 90 nvim --headless -u NONE -i NONE -c " +
                         shell_quote("luafile " + std::string(IBLINT_SOURCE_DIR) + "/tests/lsp/nvim/quick_fix.lua");
-  CommandResult result = run(command);
+  RunResult result = run(command);
   fs::remove_all(dir);
   return result;
 }
@@ -63,22 +51,22 @@ class NeovimClientTest : public ::testing::Test {
 };
 
 TEST_F(NeovimClientTest, QuotesAnUnquotedChainingExpressionAndTheDiagnosticGoes) {
-  CommandResult result = neovim_quick_fix("fixtures/rules/IB201/bad/flow-mapping.yaml", "IB201", 25);
-  EXPECT_EQ(result.code, 0) << result.output;
-  EXPECT_NE(result.output.find("diagnostic 25:22 iblint [IB201 https://github.com/iblint/iblint/blob/main/rules/"
+  RunResult result = neovim_quick_fix("fixtures/rules/IB201/bad/flow-mapping.yaml", "IB201", 25);
+  EXPECT_EQ(result.code, 0) << result.out;
+  EXPECT_NE(result.out.find("diagnostic 25:22 iblint [IB201 https://github.com/iblint/iblint/blob/main/rules/"
                                "IB201-unquoted-chaining.md]"),
             std::string::npos)
-      << result.output;
-  EXPECT_NE(result.output.find("after the fix:             content: '{{ build.GetJavaHome.outputs.stdout }}'"),
+      << result.out;
+  EXPECT_NE(result.out.find("after the fix:             content: '{{ build.GetJavaHome.outputs.stdout }}'"),
             std::string::npos)
-      << result.output;
-  EXPECT_NE(result.output.find("PASS"), std::string::npos) << result.output;
+      << result.out;
+  EXPECT_NE(result.out.find("PASS"), std::string::npos) << result.out;
 }
 
 TEST_F(NeovimClientTest, ReplacesAMistypedActionName) {
-  CommandResult result = neovim_quick_fix("fixtures/examples/install-nginx.yaml", "IB104", 60);
-  EXPECT_EQ(result.code, 0) << result.output;
-  EXPECT_NE(result.output.find("PASS"), std::string::npos) << result.output;
+  RunResult result = neovim_quick_fix("fixtures/examples/install-nginx.yaml", "IB104", 60);
+  EXPECT_EQ(result.code, 0) << result.out;
+  EXPECT_NE(result.out.find("PASS"), std::string::npos) << result.out;
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "catalog/action_catalog.h"
+#include "tests/support/shell_command.h"
 #include "engine/linter.h"
 #include "source/source_file.h"
 
@@ -35,21 +36,8 @@ TEST(ComponentSchemaTest, IsDraft2020WithADefinitionPerActionModule) {
   EXPECT_FALSE(schema["$defs"]["inputs-ExecuteBash"].contains("additionalProperties"));  // IB105 only warns
 }
 
-struct CommandResult {
-  int code = -1;
-  std::string output;
-};
-
-CommandResult run(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buffer{};
-  size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
-  int status = ::pclose(pipe);
-  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+using test_support::run;
+using test_support::RunResult;
 
 /// Validates documents with ajv (draft 2020-12) against `iblint schema component`, as printed
 /// by the binary.
@@ -62,13 +50,13 @@ class SchemaValidationTest : public ::testing::Test {
       GTEST_SKIP() << "node with ajv and yaml is needed: `npm ci --prefix tests/tools` (tools/test.sh does it)";
     }
     schema_ = fs::temp_directory_path() / ("iblint-component-schema-" + std::to_string(::getpid()) + ".json");
-    CommandResult printed = run(std::string(IBLINT_BINARY) + " schema component > '" + schema_.string() + "'");
-    ASSERT_EQ(printed.code, 0) << printed.output;
+    RunResult printed = run(std::string(IBLINT_BINARY) + " schema component > '" + schema_.string() + "'");
+    ASSERT_EQ(printed.code, 0) << printed.out;
   }
   void TearDown() override {
     if (!schema_.empty()) fs::remove(schema_);
   }
-  CommandResult validate(const std::vector<fs::path>& documents) {
+  RunResult validate(const std::vector<fs::path>& documents) {
     std::string command = "node '" + (tools_ / "validate-schema.js").string() + "' '" + schema_.string() + "'";
     for (const fs::path& d : documents) command += " '" + d.string() + "'";
     return run(command);
@@ -87,8 +75,8 @@ TEST_F(SchemaValidationTest, AcceptsTheExamplesAndEveryGoodRuleFixtureThatIsACom
       }
     }
   }
-  CommandResult result = validate(documents);
-  EXPECT_EQ(result.code, 0) << result.output;
+  RunResult result = validate(documents);
+  EXPECT_EQ(result.code, 0) << result.out;
 }
 
 TEST_F(SchemaValidationTest, RejectsEachBadDocumentForItsMistake) {
@@ -102,9 +90,9 @@ TEST_F(SchemaValidationTest, RejectsEachBadDocumentForItsMistake) {
       {"unknown-step-field.yaml", "must NOT have additional properties {\"additionalProperty\":\"timeout\"}"},
   };
   for (const auto& [file, expected] : cases) {
-    CommandResult result = validate({fs::path(IBLINT_SOURCE_DIR) / "tests/schema/bad" / file});
-    EXPECT_EQ(result.code, 1) << file << "\n" << result.output;
-    EXPECT_NE(result.output.find(expected), std::string::npos) << file << "\n" << result.output;
+    RunResult result = validate({fs::path(IBLINT_SOURCE_DIR) / "tests/schema/bad" / file});
+    EXPECT_EQ(result.code, 1) << file << "\n" << result.out;
+    EXPECT_NE(result.out.find(expected), std::string::npos) << file << "\n" << result.out;
   }
 }
 
@@ -128,8 +116,8 @@ TEST_F(SchemaValidationTest, AcceptsEveryCorpusComponentIblintFindsNoErrorIn) {
     if (!error) documents.push_back(entry.path());
   }
   ASSERT_GT(documents.size(), 20u);
-  CommandResult result = validate(documents);
-  EXPECT_EQ(result.code, 0) << result.output;
+  RunResult result = validate(documents);
+  EXPECT_EQ(result.code, 0) << result.out;
 }
 
 }  // namespace

@@ -28,6 +28,12 @@ inline RunResult run(const std::string& command) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+/// Like run(), but captures stdout alone and drops stderr (a redirection of stderr inside the
+/// command still wins, for callers that keep it in a file).
+inline RunResult run_stdout(const std::string& command) {
+  return run("(" + command + ") 2>/dev/null");
+}
+
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
