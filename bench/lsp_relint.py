@@ -5,12 +5,15 @@ Starts the language server over stdio like an editor, opens a generated componen
 about --lines lines, then makes --edits one-character edits (typing into a step name and
 deleting it again, as a user would) and times each from sending the didChange to receiving
 the publishDiagnostics of that version. debounceMs is 0 so that the figure is the server's
-work, not the pause it waits for more typing. Prints the median and other percentiles.
+work, not the pause it waits for more typing. Prints the median and other percentiles of that
+wall time, and the server's CPU time per edit (from /proc: on a loaded machine the wall time
+also holds the time the server waited for a core).
 
 Usage: python3 bench/lsp_relint.py [--iblint build/iblint] [--lines 5000] [--edits 100] [--shellcheck]
 """
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -75,6 +78,13 @@ class Client:
                 return m["params"]["diagnostics"]
 
 
+def cpu_seconds(pid):
+    """CPU time (user + system) the process has used so far, from /proc (Linux)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--iblint", default="build/iblint")
@@ -98,6 +108,7 @@ def main():
     line = text[: text.index("- name: Step250")].count("\n")
     column = len("      - name: Step250")
     times = []
+    cpu_before = cpu_seconds(client.proc.pid)
     for version in range(2, args.edits + 2):
         inserting = version % 2 == 0
         change = {"range": {"start": {"line": line, "character": column},
@@ -109,6 +120,7 @@ def main():
         times.append((time.perf_counter() - start) * 1000)
         if len(diagnostics) != len(first):
             raise SystemExit(f"version {version}: {len(diagnostics)} diagnostics, expected {len(first)}")
+    server_cpu_ms = (cpu_seconds(client.proc.pid) - cpu_before) * 1000 / len(times)
     client.request("shutdown", None)
     client.notify("exit", None)
     client.proc.wait(timeout=10)
@@ -117,7 +129,8 @@ def main():
     print(f"document: {text.count(chr(10))} lines, {len(text)} bytes, {len(first)} diagnostics; "
           f"first lint after didOpen {open_ms:.1f} ms")
     print(f"re-lint after a one-character edit ({len(times)} edits): median {statistics.median(times):.2f} ms, "
-          f"p90 {times[int(len(times) * 0.9) - 1]:.2f} ms, min {times[0]:.2f} ms, max {times[-1]:.2f} ms")
+          f"p90 {times[int(len(times) * 0.9) - 1]:.2f} ms, min {times[0]:.2f} ms, max {times[-1]:.2f} ms; "
+          f"server CPU {server_cpu_ms:.2f} ms per edit (mean)")
     return 0
 
 

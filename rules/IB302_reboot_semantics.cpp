@@ -7,6 +7,7 @@
 #include "source/source_file.h"
 #include "yaml/parser.h"
 #include "rules/rules.h"
+#include "util/case_insensitive_search.h"
 
 namespace iblint {
 namespace {
@@ -48,6 +49,26 @@ std::vector<ScriptLine> script_lines(const SourceFile& file, const Step& step) {
   return lines;
 }
 
+/// Whether any `commands` entry of the step holds one of words, ignoring ASCII case: most
+/// scripts mention no reboot, and those need no line-by-line look (the language server re-lints
+/// every script after each keystroke).
+bool commands_mention(const Step& step, std::initializer_list<std::string_view> words) {
+  if (!step.inputs) return false;
+  const Node* commands = step.inputs->resolved().find("commands");
+  if (!commands || !commands->resolved().is_sequence()) return false;
+  for (const Node* item : commands->resolved().items) {
+    const Node& entry = item->resolved();
+    if (!entry.is_scalar()) continue;
+    for (std::string_view word : words) {
+      if (contains_ignoring_case(entry.value, word)) return true;
+    }
+  }
+  return false;
+}
+
+/// Words of the lines worth a regular expression.
+const std::initializer_list<std::string_view> kKeywords = {"exit", "reboot", "shutdown", "restart-computer"};
+
 // spec/component-document.md §3.1: ExecuteBash requests a reboot with exit 194, PowerShell with
 // 3010; the same step runs again after the reboot, so it must be idempotent; rebooting by other
 // means may fail the build. (`timeoutSeconds` on a Reboot step, which ignores it, is IB303's.)
@@ -71,13 +92,14 @@ class RebootSemantics final : public Rule {
         }
         bool bash = step.action == "ExecuteBash", powershell = step.action == "ExecutePowerShell";
         if (!bash && !powershell) continue;
+        if (!commands_mention(step, kKeywords)) continue;
         std::vector<ScriptLine> lines = script_lines(context.file, step);
         // std::regex is slow: only lines holding a keyword reach it, and the guard is looked for
         // only when a reboot exit was found.
-        auto mentions = [](const std::string& text, std::initializer_list<const char*> words) {
+        auto mentions = [](const std::string& text, std::initializer_list<std::string_view> words) {
           std::string lower(text);
           for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          for (const char* w : words) {
+          for (std::string_view w : words) {
             if (lower.find(w) != std::string::npos) return true;
           }
           return false;
@@ -91,7 +113,7 @@ class RebootSemantics final : public Rule {
           return *guarded;
         };
         for (const ScriptLine& line : lines) {
-          if (!mentions(line.text, {"exit", "reboot", "shutdown", "restart-computer"})) continue;
+          if (!mentions(line.text, kKeywords)) continue;
           std::smatch m;
           if (std::regex_search(line.text, m, kExit)) {
             std::string code_text = m[2];

@@ -1,9 +1,11 @@
+#include <memory>
 #include <optional>
 
 #include "rules/rule_support.h"
 #include "rules/rules.h"
 #include "rules/scalar_span.h"
 #include "rules/shell_script.h"
+#include "rules/shell_script_cache.h"
 #include "rules/step_inputs.h"
 #include "source/source_file.h"
 
@@ -69,7 +71,8 @@ class InsecureDownload final : public Rule {
       for (const Step& step : phase.steps) check_inputs(step, file, out);
     }
     for (const StepScript& script : step_scripts(*context.component)) {
-      ScriptCheck{file, *script.node, script.shell, parse_shell_script(script.node->value, script.shell), out}.run();
+      std::shared_ptr<const ShellScript> parsed = shared_shell_script(script.node->value, script.shell);
+      ScriptCheck{file, *script.node, script.shell, *parsed, out}.run();
     }
   }
 
@@ -124,7 +127,7 @@ class InsecureDownload final : public Rule {
     const SourceFile& file;
     const Node& node;
     Shell shell;
-    ShellScript script;
+    const ShellScript& script;
     Reporter& out;
 
     const std::string& text() const { return node.value; }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "util/case_insensitive_search.h"
+
 namespace iblint {
 namespace {
 
@@ -253,6 +255,11 @@ std::vector<std::string> words_of(std::string_view name) {
 }  // namespace
 
 bool is_secret_name(std::string_view name) {
+  // Every name below ends in one of these words: most keys hold none, and need no splitting.
+  if (!contains_ignoring_case(name, "pass") && !contains_ignoring_case(name, "secret") &&
+      !contains_ignoring_case(name, "token") && !contains_ignoring_case(name, "key")) {
+    return false;
+  }
   std::vector<std::string> words = words_of(name);
   if (words.empty()) return false;
   const std::string& last = words.back();

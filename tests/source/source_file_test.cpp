@@ -41,6 +41,18 @@ TEST(SourceFile, FindsInvalidUtf8AndNul) {
   EXPECT_TRUE(SourceFile("x", "\xFF\xFE" "a\0").has_utf16_or_utf32_bom());
 }
 
+TEST(SourceFile, FindsInvalidUtf8AtAnyPlaceInLongAsciiRuns) {
+  // ASCII is skipped eight bytes at a time: a bad byte must be found wherever it falls.
+  for (size_t before = 0; before < 40; ++before) {
+    for (size_t after = 0; after < 10; ++after) {
+      std::string text = std::string(before, 'a') + "\xC3\xA9" + std::string(before, 'b') + "\xFF" + std::string(after, 'c');
+      EXPECT_EQ(SourceFile("x", text).first_invalid_utf8(), 2 * before + 2) << before << " " << after;
+      EXPECT_FALSE(SourceFile("x", std::string(before, 'a') + "\xC3\xA9" + std::string(after, 'c')).first_invalid_utf8());
+    }
+  }
+  EXPECT_EQ(SourceFile("x", std::string(17, 'a') + "\xC3").first_invalid_utf8(), 17u);  // cut short at the end
+}
+
 TEST(SourceFile, ReadRefusesOversizeAndDirectories) {
   EXPECT_FALSE(read_source_file("/nonexistent/file").file);
   EXPECT_NE(read_source_file("/").error.find("directory"), std::string::npos);
