@@ -1,0 +1,180 @@
+#include "dryrun/step_simulator.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/rule.h"
+#include "load/component_loader.h"
+#include "tests/dryrun/yaml_node_fixture.h"
+
+namespace iblint::dryrun {
+namespace {
+
+using test_support::parse_yaml;
+
+struct Simulated {
+  test_support::ParsedYaml yaml;
+  Component component;
+  Stage stage;
+  Plan plan;
+};
+
+std::unique_ptr<Simulated> simulate(const std::string& text, std::vector<std::string> phases = {"build", "validate"},
+                                    ParameterOverrides overrides = {}, std::map<std::string, std::string> recipe = {}) {
+  auto s = std::make_unique<Simulated>();
+  s->yaml = parse_yaml(text);
+  s->component = load_component(s->yaml.root());
+  s->stage.name = "build";
+  ComponentRun run;
+  run.name = "c";
+  run.document = &s->component;
+  run.document_file = s->yaml.file.get();
+  run.report_file = s->yaml.file.get();
+  run.parameter_values = std::move(recipe);
+  simulate_component(run, phases, overrides, s->stage, s->plan);
+  return s;
+}
+
+const char* kParameters = R"(name: P
+schemaVersion: 1.0
+parameters:
+  - Version:
+      type: string
+      default: "1.0"
+phases:
+  - name: build
+    steps:
+      - name: Show
+        action: ExecuteBash
+        inputs:
+          commands: ['echo {{ Version }}']
+)";
+
+TEST(StepSimulator, ParameterBindingPrefersParamThenRecipeThenDefault) {
+  EXPECT_EQ(simulate(kParameters)->stage.steps[0].inputs["commands"][0], "echo 1.0");
+  EXPECT_EQ(simulate(kParameters, {"build"}, {}, {{"Version", "2.0"}})->stage.steps[0].inputs["commands"][0], "echo 2.0");
+  EXPECT_EQ(simulate(kParameters, {"build"}, {{"Version", "3.0"}}, {{"Version", "2.0"}})->stage.steps[0].inputs["commands"][0],
+            "echo 3.0");
+}
+
+TEST(StepSimulator, StepOptionsAndFailurePaths) {
+  auto s = simulate(R"(name: F
+schemaVersion: 1.0
+phases:
+  - name: build
+    steps:
+      - name: A
+        action: ExecuteBash
+        onFailure: Continue
+        maxAttempts: 3
+        timeoutSeconds: 60
+        inputs: {commands: ['true']}
+      - name: B
+        action: ExecuteBash
+        onFailure: Ignore
+        inputs: {commands: ['true']}
+      - name: C
+        action: ExecuteBash
+        inputs: {commands: ['true']}
+)");
+  const auto& steps = s->stage.steps;
+  ASSERT_EQ(steps.size(), 3u);
+  EXPECT_EQ(steps[0].max_attempts, 3u);
+  EXPECT_EQ(steps[0].timeout_seconds, 60);
+  EXPECT_NE(steps[0].failure_leads_to.find("after 3 attempts"), std::string::npos);
+  EXPECT_NE(steps[0].failure_leads_to.find("later steps still run"), std::string::npos);
+  EXPECT_NE(steps[1].failure_leads_to.find("IgnoredFailure"), std::string::npos);
+  EXPECT_EQ(steps[2].on_failure, "Abort");
+  EXPECT_EQ(steps[2].timeout_seconds, 7200);
+  EXPECT_NE(steps[2].failure_leads_to.find("no later step"), std::string::npos);
+}
+
+TEST(StepSimulator, RebootModuleAndRebootExitCodes) {
+  auto s = simulate(R"(name: R
+schemaVersion: 1.0
+phases:
+  - name: build
+    steps:
+      - name: Kernel
+        action: ExecuteBash
+        inputs:
+          commands: ['if [ ! -f /m ]; then touch /m; exit 194; fi']
+      - name: Restart
+        action: Reboot
+        timeoutSeconds: 60
+)");
+  const auto& steps = s->stage.steps;
+  ASSERT_EQ(steps.size(), 2u);
+  ASSERT_TRUE(steps[0].reboot);
+  EXPECT_FALSE(steps[0].reboot->certain);
+  EXPECT_NE(steps[0].reboot->resumes_at.find("build.Kernel again"), std::string::npos);
+  ASSERT_TRUE(steps[1].reboot);
+  EXPECT_TRUE(steps[1].reboot->certain);
+  EXPECT_FALSE(steps[1].timeout_seconds.has_value());  // Reboot ignores step timeouts
+}
+
+TEST(StepSimulator, LoopExpandsIntoIterationsWithTheirValues) {
+  auto s = simulate(R"(name: L
+schemaVersion: 1.0
+phases:
+  - name: build
+    steps:
+      - name: Each
+        action: ExecuteBash
+        loop:
+          forEach: [a, b, c]
+        inputs: {commands: ['echo {{ loop.index }}={{ loop.value }}']}
+)");
+  const auto& steps = s->stage.steps;
+  ASSERT_EQ(steps.size(), 3u);
+  EXPECT_EQ(steps[2].iteration, 2u);
+  EXPECT_EQ(steps[2].iterations, 3u);
+  EXPECT_EQ(steps[2].inputs["commands"][0], "echo 2=c");
+}
+
+TEST(StepSimulator, FalseConditionSkipsAndReportsWhereTheIfIs) {
+  auto s = simulate(R"(name: C
+schemaVersion: 1.0
+phases:
+  - name: build
+    steps:
+      - name: Never
+        action: ExecuteBash
+        if:
+          stringEquals: yes
+          value: 'no'
+        inputs: {commands: ['true']}
+      - name: Reads
+        action: ExecuteBash
+        inputs: {commands: ['echo {{ build.Never.outputs.stdout }}']}
+)");
+  const auto& steps = s->stage.steps;
+  ASSERT_EQ(steps.size(), 2u);
+  EXPECT_TRUE(steps[0].skipped);
+  ASSERT_EQ(s->plan.findings.size(), 2u);
+  EXPECT_EQ(s->plan.findings[0].rule->id, "IB803");
+  EXPECT_EQ(s->plan.findings[1].rule->id, "IB804");
+  EXPECT_EQ(s->yaml.file->text(s->plan.findings[1].span), "{{ build.Never.outputs.stdout }}");
+  EXPECT_EQ(s->yaml.file->text(s->plan.findings[0].span).substr(0, 12), "stringEquals");
+}
+
+TEST(StepSimulator, OnlyTheStagePhasesRunInDocumentOrder) {
+  auto s = simulate(R"(name: O
+schemaVersion: 1.0
+phases:
+  - name: validate
+    steps:
+      - {name: V, action: ExecuteBash, inputs: {commands: ['true']}}
+  - name: test
+    steps:
+      - {name: T, action: ExecuteBash, inputs: {commands: ['true']}}
+  - name: build
+    steps:
+      - {name: B, action: ExecuteBash, inputs: {commands: ['true']}}
+)");
+  ASSERT_EQ(s->stage.steps.size(), 2u);
+  EXPECT_EQ(s->stage.steps[0].step, "V");
+  EXPECT_EQ(s->stage.steps[1].step, "B");
+}
+
+}  // namespace
+}  // namespace iblint::dryrun
