@@ -123,7 +123,8 @@ class Planner {
       }
     }
     if (!tests_enabled) test.notes.push_back("imageTestsConfiguration.imageTestsEnabled is false: the test stage does not run");
-    if (tests_enabled && !enabled.absent() && test.steps.empty()) {
+    // Only a recipe whose every document is known can be said to have no test phase.
+    if (tests_enabled && !enabled.absent() && test.steps.empty() && recipe && all_documents_known_) {
       report(empty_stage_rule(), *r.file, enabled.span_or(r.anchor()),
              "image tests are enabled but no component of recipe `" + plan_.pipeline["recipe"].get<std::string>() +
                  "` has a `test` phase: the test stage would run no step; add a test component (e.g. the Amazon-managed "
@@ -175,8 +176,9 @@ class Planner {
       simulate_component(run, kBuildPhases, request_.overrides, build, plan_);
       simulate_component(run, kTestPhases, request_.overrides, test, plan_);
     }
-    if (build.steps.empty() && test.steps.empty()) {
-      const LoneComponent& c = request_.components.front();
+    // A document whose phases could not be read is lint's business (IB101), not an empty stage.
+    const LoneComponent& c = request_.components.front();
+    if (build.steps.empty() && test.steps.empty() && request_.components.size() == 1 && !c.component->phases.empty()) {
       const yaml::Node* at = c.component->phases_node ? c.component->phases_node : c.component->root;
       std::string names;
       for (const Phase& phase : c.component->phases) {
@@ -241,6 +243,7 @@ class Planner {
     for (const RecipeComponent& rc : recipe->components) {
       bool test_only = false;
       ComponentRun run = component_run(project, rc, test_only);
+      all_documents_known_ = all_documents_known_ && run.document;
       if (run.document) {
         simulate_component(run, kBuildPhases, request_.overrides, build, plan_);
         if (tests_enabled) simulate_component(run, kTestPhases, request_.overrides, test, plan_);
@@ -324,6 +327,7 @@ class Planner {
 
   const PlanRequest& request_;
   Plan& plan_;
+  bool all_documents_known_ = true;  ///< every recipe component's document is among the inputs
 };
 
 }  // namespace

@@ -141,3 +141,24 @@ TEST(Planner, ComponentWithNoPhaseImageBuilderRunsIsAnEmptyStage) {
 
 }  // namespace
 }  // namespace iblint::dryrun
+
+namespace iblint::dryrun {
+namespace {
+
+TEST(Planner, UnknownRecipeOrDocumentIsNeverAnEmptyStage) {
+  auto run = plan_text(R"({"name": "p", "imageRecipeArn": "arn:aws:imagebuilder:us-west-2:123456789012:image-recipe/r/1.0.0",
+    "infrastructureConfigurationArn": "arn:aws:imagebuilder:us-west-2:123456789012:infrastructure-configuration/i",
+    "imageTestsConfiguration": {"imageTestsEnabled": true, "timeoutMinutes": 60}})",
+                       "pipeline.json");
+  ASSERT_TRUE(run->plan) << run->error;
+  EXPECT_TRUE(run->plan->findings.empty());
+  DryRunOptions options;
+  options.platform = "Linux";
+  auto malformed = dry_run({std::make_shared<const SourceFile>("c.yaml", "name: C\nschemaVersion: 1.0\nphases:\n  name: build\n")},
+                           options);
+  ASSERT_TRUE(malformed->plan);
+  EXPECT_TRUE(malformed->plan->findings.empty());
+}
+
+}  // namespace
+}  // namespace iblint::dryrun
