@@ -14,6 +14,9 @@ namespace iblint::dryrun {
 
 /// Iterations listed per step; a longer loop is reported as capped (the count stays exact).
 inline constexpr uint64_t kMaxLoopIterations = 100;
+/// Planned entries per plan after which loops list only their first iteration, so that a
+/// hostile document (thousands of huge loops) cannot make the plan explode.
+inline constexpr size_t kMaxPlannedSteps = 10000;
 
 struct LoopIteration {
   uint64_t index = 0;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
+#include <tuple>
 
 #include "dryrun/bindings.h"
 #include "dryrun/condition_eval.h"
@@ -77,9 +79,7 @@ class ComponentSimulator {
   }
 
   void report(const RuleInfo& rule, Span span, const std::string& message, PlannedStep* step) {
-    for (const Diagnostic& d : plan_.findings) {
-      if (d.rule == &rule && d.span == span && d.message == message) return;  // once, not per iteration
-    }
+    if (!reported_.insert({&rule, span.begin, span.end, message}).second) return;  // once, not per iteration
     Diagnostic& d = plan_.findings.emplace_back();
     d.rule = &rule;
     d.severity = rule.severity;
@@ -217,7 +217,17 @@ class ComponentSimulator {
                             std::to_string(kMaxLoopIterations));
       base.note = "listed: the first " + std::to_string(kMaxLoopIterations) + " of " + std::to_string(*loop.count) + " iterations";
     }
-    for (const LoopIteration& iteration : loop.iterations) {
+    size_t listed = loop.iterations.size();
+    if (listed > 1 && planned_steps() + listed > kMaxPlannedSteps) {
+      listed = 1;
+      base.note = "listed: the first iteration only (the plan holds more than " + std::to_string(kMaxPlannedSteps) + " entries)";
+      if (!plan_capped_note_) {
+        plan_.notes.push_back("the plan reached " + std::to_string(kMaxPlannedSteps) + " entries: later loops list their first iteration only");
+        plan_capped_note_ = true;
+      }
+    }
+    for (size_t i = 0; i < listed; ++i) {
+      const LoopIteration& iteration = loop.iterations[i];
       PlannedStep planned = base;
       planned.iteration = iteration.index;
       bindings_.loop = LoopBinding{loop.name, iteration.index, iteration.value};
@@ -231,10 +241,18 @@ class ComponentSimulator {
     bindings_.steps[key] = record;
   }
 
+  size_t planned_steps() const {
+    size_t n = stage_.steps.size();
+    for (const Stage& stage : plan_.stages) n += &stage == &stage_ ? 0 : stage.steps.size();
+    return n;
+  }
+
   const ComponentRun& run_;
   Stage& stage_;
   Plan& plan_;
   Bindings bindings_;
+  std::set<std::tuple<const RuleInfo*, uint32_t, uint32_t, std::string>> reported_;
+  bool plan_capped_note_ = false;
 };
 
 }  // namespace

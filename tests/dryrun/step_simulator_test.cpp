@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
+#include "dryrun/loop_expansion.h"
 #include "engine/rule.h"
 #include "load/component_loader.h"
 #include "tests/dryrun/yaml_node_fixture.h"
@@ -174,6 +177,29 @@ phases:
   ASSERT_EQ(s->stage.steps.size(), 2u);
   EXPECT_EQ(s->stage.steps[0].step, "V");
   EXPECT_EQ(s->stage.steps[1].step, "B");
+}
+
+}  // namespace
+}  // namespace iblint::dryrun
+
+namespace iblint::dryrun {
+namespace {
+
+TEST(StepSimulator, HostileLoopsStayBoundedAndFast) {
+  std::string text = "name: H\nschemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n";
+  for (int i = 0; i < 400; ++i) {
+    text += "      - name: S" + std::to_string(i) +
+            "\n        action: ExecuteBash\n        loop:\n          for: {start: 0, end: 999999999999, updateBy: 1}\n"
+            "        inputs: {commands: ['echo {{ loop.value }}']}\n";
+  }
+  auto started = std::chrono::steady_clock::now();
+  auto s = simulate(text, {"build"});
+  auto elapsed = std::chrono::steady_clock::now() - started;
+  EXPECT_LE(s->stage.steps.size(), kMaxPlannedSteps + 400);
+  EXPECT_GE(s->stage.steps.size(), 400u);  // every step is still listed
+  EXPECT_EQ(s->stage.steps.back().iterations, 1000000000000u);
+  EXPECT_FALSE(s->plan.notes.empty());
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), 20);
 }
 
 }  // namespace
