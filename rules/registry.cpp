@@ -62,7 +62,7 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_condition_never_passes());
     r.push_back(make_output_never_produced());
     r.push_back(make_empty_stage());
-    r.push_back(make_duplicate_distribution_region());
+    r.push_back(make_duplicate_region());
     r.push_back(make_stage_time_budget());
     return r;
   }();

@@ -68,8 +68,8 @@ std::unique_ptr<Rule> make_output_never_produced();
 const RuleInfo& output_never_produced_rule();
 std::unique_ptr<Rule> make_empty_stage();
 const RuleInfo& empty_stage_rule();
-std::unique_ptr<Rule> make_duplicate_distribution_region();
-const RuleInfo& duplicate_distribution_region_rule();
+std::unique_ptr<Rule> make_duplicate_region();
+const RuleInfo& duplicate_region_rule();
 std::unique_ptr<Rule> make_stage_time_budget();
 const RuleInfo& stage_time_budget_rule();
 

@@ -67,6 +67,7 @@ ComponentRun component_run(const Project& project, const RecipeComponent& rc, bo
     run.document_file = c->document_file;
     run.report_file = c->resource->file;
     run.to_report_span = [c](Span s) { return c->outer_span(s); };
+    run.platform = literal_or(c->platform, "");
     if (!run.document) run.unknown_note = "its document is not inline (an S3 `Uri` or a computed value): its steps are not known here";
     return run;
   }
@@ -173,6 +174,7 @@ class Planner {
       run.document = lone.component;
       run.document_file = lone.file;
       run.report_file = lone.file;
+      run.platform = request_.platform;
       simulate_component(run, kBuildPhases, request_.overrides, build, plan_);
       simulate_component(run, kTestPhases, request_.overrides, test, plan_);
     }
@@ -243,6 +245,7 @@ class Planner {
     for (const RecipeComponent& rc : recipe->components) {
       bool test_only = false;
       ComponentRun run = component_run(project, rc, test_only);
+      if (!request_.platform.empty()) run.platform = request_.platform;
       all_documents_known_ = all_documents_known_ && run.document;
       if (run.document) {
         simulate_component(run, kBuildPhases, request_.overrides, build, plan_);
@@ -284,7 +287,7 @@ class Planner {
       if (std::optional<std::string> name = region.literal()) {
         auto [it, inserted] = seen.emplace(*name, &region);
         if (!inserted) {
-          report(duplicate_distribution_region_rule(), *r.file, region.span_or(r.anchor()),
+          report(duplicate_region_rule(), *r.file, region.span_or(r.anchor()),
                  "region `" + *name + "` is listed twice in distribution configuration " + r.label() +
                      ": Image Builder accepts one entry per region; merge the two entries (accounts, launch permissions, "
                      "launch templates) into one");

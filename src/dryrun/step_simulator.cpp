@@ -136,7 +136,7 @@ class ComponentSimulator {
   std::optional<PlannedReboot> reboot_of(const PlannedStep& step) const {
     if (step.action == "Reboot") return PlannedReboot{"Reboot module", true, ""};
     std::string code = step.action == "ExecuteBash" ? "194" : step.action == "ExecutePowerShell" ? "3010" : "";
-    if (step.action == "ExecuteBinary") code = "194";
+    if (step.action == "ExecuteBinary") code = run_.platform == "Windows" ? "3010" : "194";
     if (code.empty()) return std::nullopt;
     std::string text = step.inputs.dump();
     if (text.find("exit " + code) == std::string::npos) return std::nullopt;

@@ -22,6 +22,7 @@ struct ComponentRun {
   const SourceFile* report_file = nullptr;   ///< where findings about the document go
   std::function<Span(Span)> to_report_span;  ///< document span → report_file span (identity when empty)
   std::map<std::string, std::string> parameter_values;  ///< from the recipe
+  std::string platform;                      ///< Linux | Windows | "" (ExecuteBinary's reboot code depends on it)
   std::string unknown_note;                  ///< why document is null, shown in the plan
 };
 

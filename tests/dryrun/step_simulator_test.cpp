@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "dryrun/dry_run.h"
 #include "dryrun/loop_expansion.h"
 #include "engine/rule.h"
 #include "load/component_loader.h"
@@ -200,6 +201,29 @@ TEST(StepSimulator, HostileLoopsStayBoundedAndFast) {
   EXPECT_EQ(s->stage.steps.back().iterations, 1000000000000u);
   EXPECT_FALSE(s->plan.notes.empty());
   EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), 20);
+}
+
+}  // namespace
+}  // namespace iblint::dryrun
+
+namespace iblint::dryrun {
+namespace {
+
+TEST(StepSimulator, ExecuteBinaryRebootCodeFollowsThePlatform) {
+  const std::string text = "name: B\nschemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n"
+                           "      - name: Patch\n        action: ExecuteBinary\n        inputs:\n"
+                           "          path: powershell.exe\n          arguments: ['-Command', 'exit 3010']\n";
+  auto plan_on = [&](const std::string& platform) {
+    DryRunOptions options;
+    options.platform = platform;
+    return dry_run({std::make_shared<const SourceFile>("b.yaml", text)}, options);
+  };
+  auto on_windows = plan_on("Windows");
+  ASSERT_TRUE(on_windows->plan);
+  EXPECT_TRUE(on_windows->plan->stages[0].steps[0].reboot.has_value());
+  auto on_linux = plan_on("Linux");
+  ASSERT_TRUE(on_linux->plan);
+  EXPECT_FALSE(on_linux->plan->stages[0].steps[0].reboot.has_value());  // Linux binaries ask with 194
 }
 
 }  // namespace
