@@ -4,7 +4,9 @@
 #include <map>
 #include <set>
 
+#include "load/embedded_component.h"
 #include "rules/rules.h"
+#include "yaml/parser.h"
 
 namespace iblint::dryrun {
 namespace {
@@ -49,6 +51,25 @@ std::string link_name(const Project& project, const Link& link) {
   return text ? *text : link.value.absent() ? "" : "<" + link.value.describe() + ">";
 }
 
+/// A scalar of a `!Sub` document with its masked `${…}` restored from the template: each mask
+/// byte ('X') of the decoded copy maps back to the template byte it replaced.
+std::function<std::string(const yaml::Node&)> unmasked_value(const ComponentResource& c) {
+  return [&c](const yaml::Node& node) {
+    std::string value = node.value;
+    if (value.find('X') == std::string::npos) return value;
+    const EmbeddedComponent& doc = *c.embedded;
+    yaml::Decoded decoded = yaml::decode_scalar(*doc.copy, node, true);
+    if (decoded.value != value || decoded.offsets.size() < value.size()) return value;
+    const std::string& outer = doc.outer->bytes();
+    for (size_t i = 0; i < value.size(); ++i) {
+      if (value[i] != 'X' || decoded.offsets[i] >= doc.offsets.size()) continue;
+      uint32_t at = doc.offsets[decoded.offsets[i]];
+      if (at < outer.size() && outer[at] != 'X') value[i] = outer[at];
+    }
+    return value;
+  };
+}
+
 /// How each recipe component runs: its document when the project holds it, else a placeholder.
 ComponentRun component_run(const Project& project, const RecipeComponent& rc, bool& test_only) {
   ComponentRun run;
@@ -68,6 +89,7 @@ ComponentRun component_run(const Project& project, const RecipeComponent& rc, bo
     run.report_file = c->resource->file;
     run.to_report_span = [c](Span s) { return c->outer_span(s); };
     run.platform = literal_or(c->platform, "");
+    if (c->embedded && c->embedded->copy && !c->embedded->offsets.empty()) run.value_of = unmasked_value(*c);
     if (!run.document) run.unknown_note = "its document is not inline (an S3 `Uri` or a computed value): its steps are not known here";
     return run;
   }

@@ -117,7 +117,7 @@ class ComponentSimulator {
         return node.value;
       default: break;
     }
-    Resolution r = resolve_value(node.value, bindings_);
+    Resolution r = resolve_value(run_.value_of ? run_.value_of(node) : node.value, bindings_);
     for (const ResolveProblem& p : r.problems) report_problem(node, p, &step);
     return r.text;
   }

@@ -23,6 +23,10 @@ struct ComponentRun {
   std::function<Span(Span)> to_report_span;  ///< document span → report_file span (identity when empty)
   std::map<std::string, std::string> parameter_values;  ///< from the recipe
   std::string platform;                      ///< Linux | Windows | "" (ExecuteBinary's reboot code depends on it)
+  /// The value of a scalar of the document as written in the outer file: a `!Sub` document is
+  /// parsed with its `${…}` masked, and the plan should show `${AWS::Region}`, not the mask.
+  /// Must keep the value's length. Empty: node.value as is.
+  std::function<std::string(const yaml::Node&)> value_of;
   std::string unknown_note;                  ///< why document is null, shown in the plan
 };
 

@@ -162,3 +162,42 @@ TEST(Planner, UnknownRecipeOrDocumentIsNeverAnEmptyStage) {
 
 }  // namespace
 }  // namespace iblint::dryrun
+
+namespace iblint::dryrun {
+namespace {
+
+TEST(Planner, SubDocumentShowsCloudFormationSubstitutionsAsWritten) {
+  auto run = plan_text(R"(AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  C:
+    Type: AWS::ImageBuilder::Component
+    Properties:
+      Name: c
+      Version: 1.0.0
+      Platform: Linux
+      Data: !Sub |
+        name: C
+        schemaVersion: 1.0
+        phases:
+          - name: build
+            steps:
+              - name: Get
+                action: ExecuteBash
+                inputs:
+                  commands:
+                    - 'aws s3 cp s3://bucket-${AWS::Region}/XX /tmp/x'
+  R:
+    Type: AWS::ImageBuilder::ImageRecipe
+    Properties:
+      Name: r
+      Version: 1.0.0
+      ParentImage: ami-0123456789abcdef0
+      Components:
+        - ComponentArn: !Ref C
+)");
+  ASSERT_TRUE(run->plan) << run->error;
+  EXPECT_EQ(run->plan->stages[0].steps[0].inputs["commands"][0], "aws s3 cp s3://bucket-${AWS::Region}/XX /tmp/x");
+}
+
+}  // namespace
+}  // namespace iblint::dryrun
