@@ -57,6 +57,13 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_untrusted_sharing());
     r.push_back(make_missing_patching());
     r.push_back(make_no_build_component());
+    r.push_back(make_unresolved_value());
+    r.push_back(make_empty_loop());
+    r.push_back(make_condition_never_passes());
+    r.push_back(make_output_never_produced());
+    r.push_back(make_empty_stage());
+    r.push_back(make_duplicate_region());
+    r.push_back(make_stage_time_budget());
     return r;
   }();
   return rules;

@@ -57,4 +57,20 @@ std::unique_ptr<Rule> make_untrusted_sharing();
 std::unique_ptr<Rule> make_missing_patching();
 std::unique_ptr<Rule> make_no_build_component();
 
+// Dry-run rules (IB8xx): reported by `iblint dry-run` only.
+std::unique_ptr<Rule> make_unresolved_value();
+const RuleInfo& unresolved_value_rule();
+std::unique_ptr<Rule> make_empty_loop();
+const RuleInfo& empty_loop_rule();
+std::unique_ptr<Rule> make_condition_never_passes();
+const RuleInfo& condition_never_passes_rule();
+std::unique_ptr<Rule> make_output_never_produced();
+const RuleInfo& output_never_produced_rule();
+std::unique_ptr<Rule> make_empty_stage();
+const RuleInfo& empty_stage_rule();
+std::unique_ptr<Rule> make_duplicate_region();
+const RuleInfo& duplicate_region_rule();
+std::unique_ptr<Rule> make_stage_time_budget();
+const RuleInfo& stage_time_budget_rule();
+
 }  // namespace iblint

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "cli/dry_run_command.h"
 #include "cli/info_commands.h"
 #include "cli/lint_command.h"
 #include "lsp/server.h"
@@ -68,6 +69,22 @@ int main(int argc, char** argv) {
   CLI::App* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of a document kind");
   schema_cmd->add_option("kind", schema_kind, "The document kind: component")->required()->check(CLI::IsMember({"component"}));
 
+  DryRunCommand dry_run;
+  CLI::App* dry_run_cmd = app.add_subcommand("dry-run", "Simulate the pipeline: the ordered plan of every stage and step, nothing executed");
+  dry_run_cmd->add_option("paths", dry_run.paths, "A pipeline (template or API request files), a recipe, or component documents")->required();
+  dry_run_cmd->add_option("-f,--format", dry_run.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "html"}))
+      ->capture_default_str();
+  dry_run_cmd->add_option("--param", dry_run.params, "Component parameter value NAME=VALUE (repeatable; wins over recipe and default)")
+      ->allow_extra_args(false);
+  dry_run_cmd->add_option("--platform", dry_run.platform, "The OS the instance runs: Linux or Windows (required for lone components)");
+  dry_run_cmd->add_option("--profile", dry_run.profile, "Service profile: current (default) or seed-2020")
+      ->check(CLI::IsMember({"current", "seed-2020"}));
+  dry_run_cmd->add_option("-o,--output", dry_run.output, "Write the plan to FILE (atomically) instead of stdout");
+  dry_run_cmd->add_option("--fail-on", dry_run.fail_on, "Exit 1 when a finding is at least this severe")
+      ->check(CLI::IsMember({"error", "warning", "info"}))
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -82,6 +99,7 @@ int main(int argc, char** argv) {
     }
     if (*explain_cmd) return explain_rule(explain_id, std::cout, std::cerr);
     if (*lsp_cmd) return lsp::run_language_server();
+    if (*dry_run_cmd) return run_dry_run(dry_run, std::cout, std::cerr);
     if (*schema_cmd) {
       std::cout << component_schema().dump(2) << "\n";
       return kExitClean;

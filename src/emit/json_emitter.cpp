@@ -12,6 +12,8 @@ using Json = nlohmann::ordered_json;
 
 Json nullable(std::string_view text) { return text.empty() ? Json(nullptr) : Json(std::string(text)); }
 
+}  // namespace
+
 Json diagnostic_json(const Report& report, const FileResult& file, const Diagnostic& d) {
   const SourceFile* source = file.file.get();
   Range range = range_of(source, d.span);
@@ -49,8 +51,6 @@ Json diagnostic_json(const Report& report, const FileResult& file, const Diagnos
           {"related", std::move(related)},
           {"fixes", std::move(fixes)}};
 }
-
-}  // namespace
 
 void emit_json(const Report& report, std::ostream& out) {
   Json diagnostics = Json::array();

@@ -10,7 +10,7 @@ _iblint() {
   local cur=${COMP_WORDS[COMP_CWORD]}
   local prev=${COMP_WORDS[COMP_CWORD - 1]}
   local cmd=${COMP_WORDS[0]}
-  local commands='lint rules explain lsp schema'
+  local commands='lint rules explain lsp schema dry-run'
   local options='-h --help --version -f --format -o --output --select --ignore --fail-on --config
     --profile --platform --max-file-size --no-color -q --quiet --statistics -v --verbose
     --no-shellcheck --shellcheckrc --fix --diff --unsafe-fixes --baseline --write-baseline'

@@ -6,12 +6,13 @@ function __iblint_rules
     $cmd rules 2>/dev/null | string match -r '^[A-Z]+[0-9]+\s+\S+' | string replace -r '^(\S+)\s+(\S+).*' '$1\t$2'
 end
 
-set -l commands lint rules explain lsp schema
+set -l commands lint rules explain lsp schema dry-run
 complete -c iblint -n "not __fish_seen_subcommand_from $commands" -a lint -d 'Lint files and folders (the default command)'
 complete -c iblint -n "not __fish_seen_subcommand_from $commands" -a rules -d 'List every rule'
 complete -c iblint -n "not __fish_seen_subcommand_from $commands" -a explain -d "Print a rule's documentation"
 complete -c iblint -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'Run the language server on stdin/stdout'
 complete -c iblint -n "not __fish_seen_subcommand_from $commands" -a schema -d 'Print a JSON Schema of component documents'
+complete -c iblint -n "not __fish_seen_subcommand_from $commands" -a dry-run -d 'Simulate the pipeline and print its plan (nothing is executed)'
 complete -c iblint -n '__fish_seen_subcommand_from explain' -x -a '(__iblint_rules)'
 complete -c iblint -n '__fish_seen_subcommand_from schema' -x -a component
 
