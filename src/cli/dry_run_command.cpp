@@ -7,6 +7,7 @@
 
 #include "cli/file_walker.h"
 #include "dryrun/dry_run.h"
+#include "dryrun/html_plan.h"
 #include "dryrun/plan_json.h"
 #include "dryrun/plan_text.h"
 #include "engine/severity.h"
@@ -76,12 +77,8 @@ int run_dry_run(const DryRunCommand& command, std::ostream& out, std::ostream& e
     err << "iblint: --fail-on must be error, warning or info\n";
     return 2;
   }
-  if (command.format == "html") {
-    err << "iblint: --format html is not available in this build; use text or json\n";
-    return 2;
-  }
-  if (command.format != "text" && command.format != "json") {
-    err << "iblint: --format must be text or json\n";
+  if (command.format != "text" && command.format != "json" && command.format != "html") {
+    err << "iblint: --format must be text, json or html\n";
     return 2;
   }
   if (command.paths.empty()) {
@@ -110,6 +107,8 @@ int run_dry_run(const DryRunCommand& command, std::ostream& out, std::ostream& e
   std::ostringstream buffer;
   if (command.format == "json") {
     buffer << dryrun::plan_json(*run->plan, run->findings).dump(2, ' ', false, dryrun::Json::error_handler_t::replace) << "\n";
+  } else if (command.format == "html") {
+    buffer << dryrun::render_plan_html(dryrun::plan_json(*run->plan, run->findings));
   } else {
     dryrun::emit_plan_text(*run->plan, run->findings, buffer);
   }

@@ -13,7 +13,7 @@
 namespace iblint::dryrun {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 // Limits that keep a hostile plan from producing an unreadable (or endless) page.
 constexpr int kMaxValueDepth = 16;
@@ -349,6 +349,17 @@ class PageWriter {
       const Json* steps = member(stage, "steps");
       if (!steps || !steps->is_array()) continue;
       for (const Json& step : *steps) {
+        // The planner lists a step's own findings by rule and message.
+        if (const Json* own = member(step, "findings"); own && own->is_array()) {
+          for (const Json& mine : *own) {
+            for (Finding& finding : findings_) {
+              if (!finding.step && plain(member(mine, "rule")) == plain(member(*finding.json, "rule")) &&
+                  plain(member(mine, "message")) == plain(member(*finding.json, "message"))) {
+                finding.step = index;
+              }
+            }
+          }
+        }
         StepLocation location = location_of(step);
         for (Finding& finding : findings_) {
           // The first step wins: the iterations of a loop share their location.
@@ -530,7 +541,7 @@ class PageWriter {
     }
     static const std::set<std::string_view> kShown = {
         "component", "componentVersion", "phase", "step", "action", "iteration", "inputs", "onFailure",
-        "maxAttempts", "timeoutSeconds", "condition", "file", "path", "line", "endLine", "location"};
+        "maxAttempts", "timeoutSeconds", "condition", "file", "path", "line", "endLine", "location", "findings"};
     if (has_other_keys(step, kShown)) write_map(step, kShown);
     if (!step.is_object()) write_value(step);
     for (const Finding& finding : findings_) {

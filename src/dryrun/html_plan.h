@@ -14,6 +14,6 @@ namespace iblint::dryrun {
 /// nothing throws. Every text from the plan is escaped; symbolic values (`<stdout of
 /// build.InstallApp>`: angle brackets around text with a space) are marked as known only at
 /// run time.
-std::string render_plan_html(const nlohmann::json& plan);
+std::string render_plan_html(const nlohmann::ordered_json& plan);
 
 }  // namespace iblint::dryrun

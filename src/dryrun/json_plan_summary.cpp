@@ -9,7 +9,7 @@
 namespace iblint::dryrun {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 const Json* member(const Json& object, const char* key) {
   if (!object.is_object()) return nullptr;

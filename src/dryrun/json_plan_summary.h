@@ -35,7 +35,7 @@ struct PlanSummary {
 /// Reads any JSON: fields that are missing or have an unexpected type are left out or take
 /// AWSTOE's defaults (maxAttempts 1, timeoutSeconds 7200); never throws. Entries without an
 /// `action` (e.g. distribution targets) count as entries only.
-PlanSummary summarize_plan(const nlohmann::json& plan);
+PlanSummary summarize_plan(const nlohmann::ordered_json& plan);
 
 /// "2 h 5 min", "45 s", "0 s"; far beyond any real budget, "more than 100 years".
 std::string format_duration(double seconds);

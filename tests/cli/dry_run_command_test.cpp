@@ -101,6 +101,20 @@ TEST_F(DryRunCommandTest, OutputFileIsWrittenWhole) {
   EXPECT_EQ(plan["stages"][0]["steps"][0]["step"], "A");
 }
 
+TEST_F(DryRunCommandTest, HtmlPageShowsEachFindingUnderItsStep) {
+  fs::path page = dir_ / "plan.html";
+  test_support::RunResult r = run(ib() + " dry-run -f html -o '" + page.string() + "' '" + IBLINT_SOURCE_DIR +
+                                  "/fixtures/dryrun/cfn-pipeline.yaml'");
+  EXPECT_EQ(r.code, 1) << r.out;  // the fixture's IB803 and IB807 warnings
+  std::string html = test_support::read_file(page);
+  ASSERT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u) << html.substr(0, 200);
+  // The step whose `if` never passes carries its IB803 finding inside its own list item.
+  size_t step = html.find(">FullExtras<");
+  ASSERT_NE(step, std::string::npos);
+  size_t end = html.find("</li>", step);
+  EXPECT_NE(html.substr(step, end - step).find("IB803"), std::string::npos) << html.substr(step, end - step);
+}
+
 TEST_F(DryRunCommandTest, RunDryRunDirectlyWritesTextPlan) {
   fs::path component = write("c.yaml", "name: C\nschemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n"
                                        "      - {name: A, action: ExecuteBash, inputs: {commands: ['true']}}\n");
