@@ -210,7 +210,7 @@ class PageWriter {
   static bool has_other_keys(const Json& object, const std::set<std::string_view>& known) {
     if (!object.is_object()) return false;
     for (auto it = object.begin(); it != object.end(); ++it) {
-      if (!known.count(it.key())) return true;
+      if (!known.count(it.key()) && !it.value().is_null()) return true;
     }
     return false;
   }
@@ -220,7 +220,7 @@ class PageWriter {
     out_ += "<dl class=\"map\">";
     size_t shown = 0;
     for (auto it = object.begin(); it != object.end(); ++it) {
-      if (skip.count(it.key())) continue;
+      if (skip.count(it.key()) || it.value().is_null()) continue;  // null: not applicable here
       if (shown++ == kMaxListedItems) {
         out_ += "<dt>…</dt><dd class=\"empty\">more fields left out</dd>";
         break;

@@ -56,6 +56,8 @@ void add_into(StageSummary& total, const StageSummary& stage) {
 StageSummary summarize_stage(const Json& stage) {
   StageSummary summary;
   if (const Json* name = member(stage, "name"); name && name->is_string()) summary.name = name->get<std::string>();
+  // The planner lists a distribute stage's regions and accounts as `targets`, not steps.
+  if (const Json* targets = member(stage, "targets"); targets && targets->is_array()) summary.entries += targets->size();
   const Json* steps = member(stage, "steps");
   if (!steps || !steps->is_array()) return summary;
 

@@ -26,7 +26,7 @@ using test_support::read_file;
 using test_support::run;
 using test_support::RunResult;
 
-constexpr int kWidth = 1200, kHeight = 1600;
+constexpr int kWidth = 1200, kHeight = 2400;
 
 std::string chromium_path() {
   RunResult found = run("command -v chromium || command -v chromium-browser");
@@ -62,10 +62,11 @@ TEST_F(HtmlPlanScreenshot, ChromiumRendersThePage) {
     GTEST_SKIP() << "chromium is not installed, so the dry-run HTML page is not rendered in a browser "
                     "(sh tools/install-deps.sh --test installs it)";
   }
-  std::ifstream plan_file(std::string(IBLINT_SOURCE_DIR) + "/tests/dryrun/plans/web-pipeline.plan.json");
-  nlohmann::json plan = nlohmann::json::parse(plan_file);
+  // The page the real command writes for the bundled API-request pipeline.
   fs::path page = dir_ / "plan.html";
-  std::ofstream(page, std::ios::binary) << dryrun::render_plan_html(plan);
+  RunResult planned = run(std::string("'") + IBLINT_BINARY + "' dry-run --format html -o '" + page.string() + "' '" +
+                          IBLINT_SOURCE_DIR + "/fixtures/dryrun/api-pipeline'");
+  ASSERT_EQ(planned.code, 0) << planned.out;
   fs::path screenshot = dir_ / "plan.png";
 
   RunResult shot = run("timeout 120 '" + chromium + "' --headless --no-sandbox --disable-gpu --no-first-run" +
