@@ -8,13 +8,14 @@
 #include <filesystem>
 #include <iterator>
 #include <system_error>
-#include <thread>
 
 #include "rules/rule_support.h"
 #include "rules/rules.h"
 #include "rules/step_inputs.h"
 #include "shell/bash_script.h"
+#include "shell/process_slots.h"
 #include "shell/shellcheck_runner.h"
+#include "util/parallel_for.h"
 
 namespace iblint {
 namespace {
@@ -98,8 +99,6 @@ class Shellcheck final : public Rule {
     std::string error;
   };
 
-  /// Runs shellcheck on every script, at most one child per core at a time. Each run keeps its
-  /// own time limit and goes through a temporary file, so no run can block another.
   /// The linted file's folder (absolute): shellcheck finds the user's .shellcheckrc from there.
   static std::string rc_directory(const SourceFile& file) {
     std::error_code error;
@@ -107,32 +106,24 @@ class Shellcheck final : public Rule {
     return error ? std::string() : folder.lexically_normal().string();
   }
 
+  /// Runs shellcheck on every script, at most max_concurrent_processes() children at a time in
+  /// the whole process (`-j`). Each run keeps its own time limit and goes through a temporary
+  /// file, so no run can block another.
   static void run_all(std::vector<Run>& runs, const std::string& rc_folder) {
-    std::atomic<size_t> next{0};
     std::atomic<bool> not_found{false};
-    auto work = [&] {
-      for (size_t i = next++; i < runs.size(); i = next++) {
-        Run& run = runs[i];
-        if (not_found) {
-          run.error = std::string(shell::kShellcheckNotFound);
-          continue;
-        }
-        try {
-          run.comments = shell::run_shellcheck(run.script.text, &run.error, rc_folder);
-        } catch (const std::exception& e) {  // out of memory or threads: report, never terminate
-          run.error = e.what();
-        }
-        if (!run.comments && run.error == shell::kShellcheckNotFound) not_found = true;
+    parallel_for(runs.size(), shell::max_concurrent_processes(), [&](size_t i) {
+      Run& run = runs[i];
+      if (not_found) {
+        run.error = std::string(shell::kShellcheckNotFound);
+        return;
       }
-    };
-    size_t workers = std::min<size_t>(runs.size(), std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> threads;
-    try {
-      for (size_t i = 1; i < workers; ++i) threads.emplace_back(work);
-    } catch (const std::system_error&) {  // no more threads: the ones we have do the rest
-    }
-    work();
-    for (std::thread& t : threads) t.join();
+      try {
+        run.comments = shell::run_shellcheck(run.script.text, &run.error, rc_folder);
+      } catch (const std::exception& e) {  // out of memory: report, never terminate
+        run.error = e.what();
+      }
+      if (!run.comments && run.error == shell::kShellcheckNotFound) not_found = true;
+    });
   }
 
   /// false when shellcheck cannot run (the rest of the file is skipped too).

@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"linux", "windows", "macos"}));
     a.add_option("--max-file-size", lint.max_file_size, "Refuse files larger than this many bytes")
         ->capture_default_str();
+    a.add_option("-j,--jobs", lint.jobs, "Lint this many files at once (default: the number of cores; 1: one at a time)")
+        ->check(CLI::Range(1u, 1024u));
     a.add_flag("--no-color", no_color, "Never colour the output (NO_COLOR is honoured too)");
     a.add_flag("-q,--quiet", lint.quiet, "Print only the findings' first lines");
     a.add_flag("--statistics", lint.statistics, "Print a count of findings per rule");

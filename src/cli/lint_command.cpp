@@ -25,6 +25,8 @@
 #include "engine/report.h"
 #include "engine/rule_selection.h"
 #include "fix/fix_session.h"
+#include "shell/process_slots.h"
+#include "util/parallel_for.h"
 
 namespace iblint {
 namespace fs = std::filesystem;
@@ -165,12 +167,17 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
   }
   // Every file is linted first; project rules then see all templates and API requests at
   // once, and each file is finished (suppressions, severities, order) with its project findings.
+  // Configuration is looked up in order on this thread; reading, parsing, the file rules
+  // (shellcheck too) and fixes run on `jobs` threads; what each file says is reported in order.
   struct Pending {
     std::string display_path;
     std::shared_ptr<const SourceFile> file;
     FileLint lint;
     RuleSelection selection;
-    LintSettings settings;
+    LintSettings settings;      // settings.enabled refers to selection: entries never move
+    std::string read_error;     // the file could not be read
+    std::optional<FixResult> fixed;
+    bool kept = false;          // linted: takes part in the project and the report
   };
   std::deque<Pending> pending;
   for (const WalkedFile& walked_file : walked.files) {
@@ -182,6 +189,7 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
       continue;
     }
     Pending& entry = pending.emplace_back();
+    entry.display_path = walked_file.path;
     entry.selection = config ? config->selection_for(absolute) : RuleSelection{};
     entry.selection.merge(cli);
     LintSettings& settings = entry.settings;
@@ -197,38 +205,58 @@ int run_lint(const LintCommand& command, std::ostream& out, std::ostream& err) {
     settings.severity = [&selection](const RuleInfo& rule, Severity reported) {
       return selection.severity_override(rule).value_or(reported);  // a rule may grade its own findings
     };
+  }
 
-    ReadResult read = read_source_file(walked_file.path, command.max_file_size);
+  const unsigned jobs = command.jobs > 0 ? command.jobs : default_job_count();
+  shell::set_max_concurrent_processes(jobs);
+  parallel_for(pending.size(), jobs, [&](size_t i) {
+    Pending& entry = pending[i];
+    ReadResult read = read_source_file(entry.display_path, command.max_file_size);
     if (!read.file) {
-      err << "iblint: " << walked_file.path << ": " << read.error << "\n";
+      entry.read_error = read.error;
+      return;
+    }
+    entry.file = std::make_shared<const SourceFile>(std::move(*read.file));
+    entry.lint = fixing ? lint_file(*entry.file, entry.settings) : lint_file_unfinished(*entry.file, entry.settings);
+    if (fixing && entry.lint.linted) entry.fixed = fixing->prepare(entry.file, std::move(entry.lint), entry.settings);
+  });
+
+  for (Pending& entry : pending) {
+    if (!entry.file) {
+      err << "iblint: " << entry.display_path << ": " << entry.read_error << "\n";
       io_error = true;
-      pending.pop_back();
       continue;
     }
-    auto file = std::make_shared<const SourceFile>(std::move(*read.file));
-    FileLint lint = fixing ? lint_file(*file, settings) : lint_file_unfinished(*file, settings);
-    if (fixing && lint.linted) lint = fixing->fix(walked_file.path, file, std::move(lint), settings, err);
-    if (!lint.linted) {
+    if (entry.fixed) {
+      entry.lint = fixing->apply(entry.display_path, entry.file, std::move(*entry.fixed), entry.settings, err);
+      entry.fixed.reset();
+    }
+    if (!entry.lint.linted) {
       ++report.files_skipped;
-      if (command.verbose) err << "iblint: " << walked_file.path << ": skipped (" << lint.description << ")\n";
-      pending.pop_back();
+      if (command.verbose) err << "iblint: " << entry.display_path << ": skipped (" << entry.lint.description << ")\n";
+      entry.lint = {};
       continue;
     }
-    if (command.verbose) err << "iblint: " << walked_file.path << ": " << lint.description << "\n";
+    if (command.verbose) err << "iblint: " << entry.display_path << ": " << entry.lint.description << "\n";
     ++report.files_linted;
-    entry.display_path = walked_file.path;
-    entry.file = file;
-    entry.lint = std::move(lint);
+    entry.kept = true;
+  }
+  std::vector<Pending*> kept;
+  for (Pending& entry : pending) {
+    if (entry.kept) kept.push_back(&entry);
   }
   if (config_errors.empty()) {
     std::vector<LintedFile> linted;
-    for (Pending& entry : pending) linted.push_back({entry.file, &entry.lint, &entry.settings});
+    for (Pending* entry : kept) linted.push_back({entry->file, &entry->lint, &entry->settings});
     add_project_findings(linted, [&](const RuleInfo& rule) { return cli.enabled(rule); });
   }
-  for (Pending& entry : pending) {
+  parallel_for(kept.size(), jobs, [&](size_t i) {
+    Pending& entry = *kept[i];
     finish_file_lint(*entry.file, entry.lint, entry.settings);
     sort_diagnostics(entry.lint.diagnostics);
-    report.files.push_back({entry.display_path, entry.file, std::move(entry.lint.diagnostics)});
+  });
+  for (Pending* entry : kept) {
+    report.files.push_back({entry->display_path, entry->file, std::move(entry->lint.diagnostics)});
   }
   if (!config_errors.empty()) {
     for (const ConfigError& e : config_errors) err << e.to_string() << "\n";

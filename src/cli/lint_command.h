@@ -29,6 +29,7 @@ struct LintCommand {
   bool diff = false;          ///< print what --fix would change as a unified diff; write nothing
   bool unsafe_fixes = false;  ///< with fix/diff: also fixes not marked safe
   uint64_t max_file_size = kDefaultMaxFileBytes;
+  unsigned jobs = 0;           ///< files linted at once (-j); 0 = the usable cores
   std::string baseline;        ///< report only findings this baseline file does not list
   std::string write_baseline;  ///< record every current finding in this file
 };

@@ -16,7 +16,15 @@ std::string plural(size_t n, std::string_view one, std::string_view many) {
 
 FileLint FixSession::fix(const std::string& display_path, std::shared_ptr<const SourceFile>& file, FileLint lint,
                          const LintSettings& settings, std::ostream& err) {
-  FixResult result = fix_file(file, std::move(lint), settings, options_);
+  return apply(display_path, file, prepare(file, std::move(lint), settings), settings, err);
+}
+
+FixResult FixSession::prepare(std::shared_ptr<const SourceFile> file, FileLint lint, const LintSettings& settings) const {
+  return fix_file(std::move(file), std::move(lint), settings, options_);
+}
+
+FileLint FixSession::apply(const std::string& display_path, std::shared_ptr<const SourceFile>& file, FixResult result,
+                           const LintSettings& settings, std::ostream& err) {
   if (result.would_break_yaml) {
     err << "iblint: " << display_path << ": fixes not applied: they would break the YAML\n";
   }

@@ -21,6 +21,12 @@ class FixSession {
   /// of what the file now holds, replacing file with that content. Problems go to err.
   FileLint fix(const std::string& display_path, std::shared_ptr<const SourceFile>& file, FileLint lint,
                const LintSettings& settings, std::ostream& err);
+  /// fix() in two halves, so that `-j` can compute fixes in parallel and record them in order:
+  /// prepare touches neither the session nor the disk (safe on any thread)...
+  FixResult prepare(std::shared_ptr<const SourceFile> file, FileLint lint, const LintSettings& settings) const;
+  /// ...and apply writes the file or appends its diff, and returns what fix() returns.
+  FileLint apply(const std::string& display_path, std::shared_ptr<const SourceFile>& file, FixResult result,
+                 const LintSettings& settings, std::ostream& err);
 
   /// `Fixed N findings in M files.` (Write) or `Would fix N findings in M files.` (Diff).
   void print_summary(std::ostream& err) const;

@@ -21,6 +21,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shell/process_slots.h"
+
 extern char** environ;
 
 namespace iblint::shell {
@@ -158,6 +160,7 @@ std::optional<std::vector<ShellcheckComment>> run_uncached(std::string_view scri
   posix_spawn_file_actions_adddup2(&actions, errors.fd, 2);
   // The script comes on stdin, so shellcheck looks for .shellcheckrc from its working folder.
   if (!options.rc_directory.empty()) posix_spawn_file_actions_addchdir_np(&actions, options.rc_directory.c_str());
+  ProcessSlot slot;  // held until the child is reaped: at most max_concurrent_processes() children
   pid_t pid = 0;
   int spawned = ::posix_spawn(&pid, executable->c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);

@@ -38,7 +38,8 @@ struct ShellcheckOptions {
 /// The error text run_shellcheck gives when the executable cannot be found.
 inline constexpr std::string_view kShellcheckNotFound = "shellcheck not found";
 
-/// Runs `shellcheck --norc -s bash -f json1 -e … -` on script. nullopt on failure, with the
+/// Runs `shellcheck --norc -s bash -f json1 -e … -` on script, when one of the process slots
+/// (shell/process_slots.h) is free. nullopt on failure, with the
 /// reason in *error (kShellcheckNotFound when it is not installed, a timeout, a bad exit
 /// status or unreadable output). Results are cached by script text and rc_directory for the
 /// process (the same script is checked again on each --fix pass). Thread-safe.

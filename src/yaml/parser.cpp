@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <deque>
+#include <optional>
 #include <string_view>
 #include <tree_sitter/api.h>
 #include <unordered_map>
@@ -21,21 +23,19 @@ struct TreeDeleter { void operator()(TSTree* t) const { ts_tree_delete(t); } };
 Span span_of(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }
 bool is(TSNode node, const char* type) { return std::strcmp(ts_node_type(node), type) == 0; }
 
-/// Calls f(child, field_name) for each child, in order, without ts_node_child's O(i) lookup.
-template <typename F>
-void for_each_child(TSNode node, F&& f) {
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do {
-      f(ts_tree_cursor_current_node(&cursor), ts_tree_cursor_current_field_name(&cursor));
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
-  }
-  ts_tree_cursor_delete(&cursor);
-}
+bool is_comment(TSNode node) { return ts_node_is_extra(node) && is(node, "comment"); }
 
+/// Builds the node model in one walk over the tree. The walk visits every child of every node
+/// that can hold a comment, so it also collects the comments (in file order) for files without
+/// syntax errors; a broken or too deep file gets them from a separate walk of the whole tree.
 class Builder {
  public:
   Builder(const SourceFile& file, Stream& out) : file_(file), out_(out) {}
+  ~Builder() {
+    for (TSTreeCursor& cursor : cursors_) ts_tree_cursor_delete(&cursor);
+  }
+  Builder(const Builder&) = delete;
+  Builder& operator=(const Builder&) = delete;
 
   void build_stream(TSNode root) {
     for_each_child(root, [&](TSNode child, const char*) {
@@ -46,6 +46,24 @@ class Builder {
   }
 
  private:
+  /// Calls f(child, field_name) for each child that is not a comment, in order, and records
+  /// the comments. One cursor per nesting level is kept and reset, not allocated per node.
+  template <typename F>
+  void for_each_child(TSNode node, F&& f) {
+    if (nesting_ == cursors_.size()) cursors_.push_back(ts_tree_cursor_new(node));
+    else ts_tree_cursor_reset(&cursors_[nesting_], node);
+    TSTreeCursor* cursor = &cursors_[nesting_];  // a deque: stays put while deeper levels are added
+    ++nesting_;
+    if (ts_tree_cursor_goto_first_child(cursor)) {
+      do {
+        TSNode child = ts_tree_cursor_current_node(cursor);
+        if (is_comment(child)) out_.comments.push_back(span_of(child));
+        else f(child, ts_tree_cursor_current_field_name(cursor));
+      } while (ts_tree_cursor_goto_next_sibling(cursor));
+    }
+    --nesting_;
+  }
+
   Node* make_null(uint32_t at) {
     Node& n = out_.arena.emplace_back();
     n.kind = Kind::Scalar;
@@ -84,7 +102,7 @@ class Builder {
       } else if (std::strcmp(type, "anchor") == 0) {
         std::string_view text = file_.text(span_of(child));
         anchor = std::string(text.substr(text.empty() ? 0 : 1));
-      } else if (!content && ts_node_is_named(child) && !is(child, "comment")) {
+      } else if (!content && ts_node_is_named(child)) {
         content = build_content(child, depth);
       }
     });
@@ -114,7 +132,22 @@ class Builder {
     map.kind = Kind::Mapping;
     map.flow = flow;
     map.span = span_of(node);
-    std::unordered_map<std::string, Span> seen;
+    // Keys seen so far: a short list scanned in order; a hash map once the mapping is large.
+    constexpr size_t kScanLimit = 16;
+    std::vector<std::pair<std::string_view, Span>> few;
+    std::unordered_map<std::string_view, Span> many;
+    auto first_seen = [&](std::string_view key, Span span) -> std::optional<Span> {
+      if (few.size() < kScanLimit) {
+        for (const auto& [seen, where] : few) {
+          if (seen == key) return where;
+        }
+        few.emplace_back(key, span);
+        if (few.size() == kScanLimit) many.insert(few.begin(), few.end());
+        return std::nullopt;
+      }
+      auto [it, inserted] = many.emplace(key, span);
+      return inserted ? std::nullopt : std::optional<Span>(it->second);
+    };
     for_each_child(node, [&](TSNode child, const char*) {
       Node* key = nullptr;
       Node* value = nullptr;
@@ -136,8 +169,10 @@ class Builder {
       map.pairs.push_back({key, value});
       const Node& k = key->resolved();
       if (k.kind == Kind::Scalar && k.type != ScalarType::Null) {
-        auto [it, inserted] = seen.emplace(k.value, key->span);
-        if (!inserted) out_.duplicate_keys.push_back({k.value, key->span, it->second});
+        // k.value lives in the arena (a deque), so the view stays valid while the map is built.
+        if (std::optional<Span> first = first_seen(k.value, key->span)) {
+          out_.duplicate_keys.push_back({k.value, key->span, *first});
+        }
       }
     });
     return &map;
@@ -216,6 +251,7 @@ class Builder {
       n.style = Style::DoubleQuoted;
     } else {
       n.style = !raw.empty() && raw.front() == '>' ? Style::Folded : Style::Literal;
+      for_each_child(node, [](TSNode, const char*) {});  // the header's comment: `key: | # …`
     }
     n.value = decode_scalar(file_, n, false).value;
     return &n;
@@ -232,6 +268,8 @@ class Builder {
   const SourceFile& file_;
   Stream& out_;
   std::unordered_map<std::string, const Node*> anchors_;
+  std::deque<TSTreeCursor> cursors_;
+  size_t nesting_ = 0;
 };
 
 /// Whether the nearest non-blank line above span's line is a comment.
@@ -315,8 +353,11 @@ SyntaxError describe_error(const SourceFile& file, Span region) {
   return error;
 }
 
-/// Walks the whole tree once, without recursion, collecting comments and syntax errors.
+/// Walks the whole tree once, without recursion, collecting comments and syntax errors. A tree
+/// without errors, built whole, needs no walk: the Builder has collected its comments.
 void collect_comments_and_errors(const SourceFile& file, TSNode root, Stream& out) {
+  if (!ts_node_has_error(root) && !out.too_deep) return;
+  out.comments.clear();
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   constexpr size_t kMaxErrors = 20;
   while (true) {

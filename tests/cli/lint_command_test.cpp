@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +13,7 @@
 
 #include "tests/support/shell_command.h"
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace iblint {
 namespace {
@@ -311,6 +313,78 @@ TEST_F(LintCommandTest, TrustedAccountsComeFromTheConfigFile) {
   EXPECT_EQ(listed.out.find("`111122223333` is not in"), std::string::npos) << listed.out;
   write(".iblint.yaml", "trusted-accounts: [\"1111\"]\n");
   EXPECT_EQ(run(in_dir("$IB --no-color shared/distribution.json")).code, 2);
+}
+
+}  // namespace
+}  // namespace iblint
+
+namespace iblint {
+namespace {
+
+/// The corpus, when this checkout has it beside (../shared/corpus), else nothing.
+std::string corpus_argument() {
+  fs::path corpus = fs::path(IBLINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+  return fs::is_directory(corpus) ? " ../shared/corpus" : "";
+}
+
+TEST(ParallelLint, OutputIsTheSameWhateverTheNumberOfJobs) {
+  std::string in_source = std::string("cd '") + IBLINT_SOURCE_DIR + "' && ";
+  std::string everything = " fixtures" + corpus_argument();
+  // shellcheck (IB701) runs on a few folders only: at -j1 it takes tens of seconds on all of them.
+  const std::pair<std::string, std::string> runs[] = {
+      {"--no-color --no-shellcheck", everything},
+      {"--format json --no-shellcheck", everything},
+      {"--format sarif --no-shellcheck", everything},
+      {"--diff --no-shellcheck", everything},
+      {"--no-color", " fixtures/rules/IB701 fixtures/rules/IB603 fixtures/examples"},
+  };
+  for (const auto& [options, paths] : runs) {
+    RunResult serial = run(in_source + "$IB -j1 " + options + paths);
+    RunResult parallel = run(in_source + "$IB -j8 " + options + paths);
+    EXPECT_EQ(serial.code, parallel.code) << options;
+    EXPECT_GT(serial.out.size(), 1000u) << options << ": " << serial.out;
+    EXPECT_TRUE(serial.out == parallel.out) << options << paths << ": -j1 and -j8 differ";
+  }
+}
+
+TEST_F(LintCommandTest, JobsMustBeAPositiveCount) {
+  write("clean.yaml", kClean);
+  EXPECT_EQ(run(in_dir("$IB -j0 clean.yaml")).code, 2);
+  EXPECT_EQ(run(in_dir("$IB --jobs x clean.yaml")).code, 2);
+  EXPECT_EQ(run(in_dir("$IB --jobs 3 clean.yaml")).code, 0);
+  EXPECT_NE(run("$IB --help").out.find("-j,--jobs"), std::string::npos);
+}
+
+TEST_F(LintCommandTest, AtMostJobsShellcheckProcessesRunAtOnce) {
+  // A stand-in shellcheck that records how many of its kind run while it does.
+  fs::create_directories(dir_ / "bin");
+  fs::create_directories(dir_ / "running");
+  std::string fake = write("bin/shellcheck",
+                           "#!/bin/sh\nmkdir \"$RUNNING/$$\"\nls \"$RUNNING\" | wc -l >> \"$RUNNING.log\"\nsleep 0.15\n"
+                           "rmdir \"$RUNNING/$$\"\necho '{\"comments\":[]}'\n");
+  fs::permissions(fake, fs::perms::owner_all);
+  for (int file = 0; file < 4; ++file) {
+    std::string text = "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n";
+    for (int step = 0; step < 4; ++step) {
+      text += "      - name: S" + std::to_string(step) + "\n        action: ExecuteBash\n        inputs:\n"
+              "          commands:\n            - echo " + std::to_string(file * 10 + step) + "\n";
+    }
+    write("c" + std::to_string(file) + ".yaml", text);
+  }
+  auto most_at_once = [&](const std::string& jobs) {
+    fs::remove(dir_ / "running.log");
+    RunResult r = run(in_dir("PATH=\"$PWD/bin:$PATH\" RUNNING=\"$PWD/running\" $IB " + jobs + " c0.yaml c1.yaml c2.yaml c3.yaml"));
+    EXPECT_EQ(r.code, 0) << r.out;
+    std::ifstream log(dir_ / "running.log");
+    int most = 0, runs = 0;
+    for (int count; log >> count; ++runs) most = std::max(most, count);
+    EXPECT_EQ(runs, 16) << "one shellcheck per script";
+    return most;
+  };
+  EXPECT_EQ(most_at_once("-j1"), 1);
+  int three = most_at_once("-j3");
+  EXPECT_GE(three, 2) << "scripts are checked in parallel";
+  EXPECT_LE(three, 3);
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace iblint::yaml {
 namespace {
 
@@ -106,6 +109,56 @@ TEST(YamlParser, CollectsComments) {
   Parsed p = parse_text("# head\na: 1 # trailing\nb: |\n  # not a comment\n");
   ASSERT_EQ(p.stream->comments.size(), 2u);
   EXPECT_EQ(p.file.text(p.stream->comments[1]), "# trailing");
+}
+
+/// Every comment's text, in the order the stream lists them.
+std::vector<std::string> comment_texts(const Parsed& p) {
+  std::vector<std::string> out;
+  for (Span c : p.stream->comments) out.emplace_back(p.file.text(c));
+  return out;
+}
+
+TEST(YamlParser, CollectsCommentsAnywhereInFileOrder) {
+  // The node walk collects comments in valid files: each place a comment can sit is here.
+  Parsed p = parse_text(
+      "# 1 stream\n%YAML 1.2\n--- # 2 after start\nkey: # 3 after key\n  # 4 before value\n  value\n"
+      "list:\n  # 5 before item\n  - # 6 after dash\n    a: 1\n  - !tag # 7 after tag\n    &anchor b # 8 after anchor\n"
+      "flow: { a: 1, # 9 in flow mapping\n  b: 2 }\nseq: [ 1, # 10 in flow sequence\n  2 ]\n"
+      "pair: [ k: # 11 in flow pair\n  v ]\nblock: | # 12 block header\n  # not a comment\n"
+      "# 13 end of document\n...\n# 14 between documents\n---\nsecond: 2\n# 15 last\n");
+  ASSERT_TRUE(p.stream->errors.empty()) << p.stream->errors[0].message;
+  std::vector<std::string> texts = comment_texts(p);
+  std::string all;
+  for (const std::string& t : texts) all += t + "\n";
+  ASSERT_EQ(texts.size(), 15u) << all;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::string number = "# " + std::to_string(i + 1) + " ";
+    EXPECT_EQ(texts[i].substr(0, number.size()), number) << texts[i];
+  }
+}
+
+TEST(YamlParser, CollectsCommentsOfBrokenFilesToo) {
+  Parsed p = parse_text("# 1 head\na: [1, 2\n# 2 inside the broken part\nb: 'open\n# 3 tail\n");
+  EXPECT_FALSE(p.stream->errors.empty());
+  std::vector<std::string> texts = comment_texts(p);
+  ASSERT_GE(texts.size(), 1u);
+  EXPECT_EQ(texts[0], "# 1 head");
+  for (size_t i = 1; i < texts.size(); ++i) EXPECT_LT(p.stream->comments[i - 1].begin, p.stream->comments[i].begin);
+}
+
+TEST(YamlParser, DuplicateKeysInSmallAndLargeMappings) {
+  std::string text = "a: 1\nb: 2\na: 3\n";
+  for (int i = 0; i < 40; ++i) text += "k" + std::to_string(i) + ": x\n";
+  text += "k3: again\nk39: again\nb: again\n";
+  Parsed p = parse_text(text);
+  ASSERT_EQ(p.stream->duplicate_keys.size(), 4u);
+  EXPECT_EQ(p.stream->duplicate_keys[0].key, "a");
+  EXPECT_EQ(p.file.position(p.stream->duplicate_keys[0].first.begin), (Position{1, 1}));
+  EXPECT_EQ(p.stream->duplicate_keys[1].key, "k3");
+  EXPECT_EQ(p.file.position(p.stream->duplicate_keys[1].first.begin), (Position{7, 1}));
+  EXPECT_EQ(p.stream->duplicate_keys[2].key, "k39");
+  EXPECT_EQ(p.stream->duplicate_keys[3].key, "b");
+  EXPECT_EQ(p.file.position(p.stream->duplicate_keys[3].first.begin), (Position{2, 1}));
 }
 
 TEST(YamlParser, DeepNestingStopsAtTheLimitWithAnError) {

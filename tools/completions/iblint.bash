@@ -12,7 +12,7 @@ _iblint() {
   local cmd=${COMP_WORDS[0]}
   local commands='lint rules explain lsp schema dry-run'
   local options='-h --help --version -f --format -o --output --select --ignore --fail-on --config
-    --profile --platform --max-file-size --no-color -q --quiet --statistics -v --verbose
+    --profile --platform --max-file-size -j --jobs --no-color -q --quiet --statistics -v --verbose
     --no-shellcheck --shellcheckrc --fix --diff --unsafe-fixes --baseline --write-baseline'
   COMPREPLY=()
 
@@ -22,6 +22,7 @@ _iblint() {
     --profile) mapfile -t COMPREPLY < <(compgen -W 'current seed-2020' -- "$cur"); return ;;
     --platform) mapfile -t COMPREPLY < <(compgen -W 'linux windows macos' -- "$cur"); return ;;
     --max-file-size) return ;;
+    -j | --jobs) mapfile -t COMPREPLY < <(compgen -W "1 2 4 $(nproc 2>/dev/null)" -- "$cur"); return ;;
     -o | --output | --config | --baseline | --write-baseline)
       compopt -o filenames 2>/dev/null
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")

@@ -27,6 +27,7 @@ complete -c iblint -l config -r -F -d 'Use this configuration file'
 complete -c iblint -l profile -x -a 'current seed-2020' -d 'Service profile'
 complete -c iblint -l platform -x -a 'linux windows macos' -d 'The OS the components run on'
 complete -c iblint -l max-file-size -x -d 'Refuse files larger than this many bytes'
+complete -c iblint -s j -l jobs -x -d 'Lint this many files at once (default: the number of cores)'
 complete -c iblint -l no-color -d 'Never colour the output'
 complete -c iblint -s q -l quiet -d "Print only the findings' first lines"
 complete -c iblint -l statistics -d 'Print a count of findings per rule'
