@@ -8,8 +8,9 @@ tools="g++:g++ cmake:cmake ninja:ninja-build pkg-config:pkg-config patch:patch n
 libs="libtree-sitter-dev libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev zlib1g-dev"
 if [ "${1:-}" = "--test" ]; then
   tools="$tools git:git shellcheck:shellcheck pre-commit:pre-commit xmllint:libxml2-utils groff:groff-base man:man-db col:bsdextrautils
-    dpkg-shlibdeps:dpkg-dev zsh:zsh fish:fish nvim:neovim chromium:chromium"
-  libs="$libs libicu72"
+    dpkg-shlibdeps:dpkg-dev zsh:zsh fish:fish nvim:neovim chromium:chromium clang:clang python3:python3
+    prlimit:util-linux unshare:util-linux"
+  libs="$libs libicu72 libclang-rt-14-dev"  # libFuzzer and the sanitizer runtimes for tools/fuzz
 fi
 missing=""
 for pair in $tools; do

@@ -25,4 +25,6 @@ cmake --build build-asan -j "$jobs"
 echo "== tests under sanitizers"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
+echo "== fuzzing (libFuzzer + ASan + UBSan, 60 s per target)"
+tools/fuzz --time 60 --jobs "$jobs"
 echo "== all tests passed"

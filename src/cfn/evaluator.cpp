@@ -57,7 +57,7 @@ Value Evaluator::data(const yaml::Node& node, bool ignore_tag, int depth) const 
     for (const yaml::Pair& pair : n.pairs) {
       Value field = eval(*pair.value, false, depth + 1);
       if (field.absent() && template_) continue;  // `!Ref AWS::NoValue` removes the key
-      v.fields.emplace_back(pair.key, std::move(field));
+      v.fields.push_back({pair.key, std::move(field)});
     }
   } else if (n.is_sequence()) {
     v.kind = Value::Kind::List;

@@ -40,7 +40,8 @@ struct Value {
   /// defaults). Rules that only want certain values should use literal() instead.
   std::optional<std::string> parameter_default;
   std::vector<Value> items;                                      ///< List
-  std::vector<std::pair<const yaml::Node*, Value>> fields;       ///< Map: key node, value
+  struct Field;                                                  ///< a Map entry: key node, value
+  std::vector<Field> fields;                                     ///< Map
   /// Sub: the pieces, in order; a piece with variable=true is `${name}` (name in text).
   struct Piece {
     bool variable = false;
@@ -63,6 +64,13 @@ struct Value {
   Span span_or(Span fallback) const;
   /// Short description for messages: "`!Ref Role`", "`!GetAtt Role.Arn`", "\"text\"", "a list".
   std::string describe() const;
+};
+
+// Not std::pair: clang checks std::pair<…, Value>'s constructors while Value is still incomplete
+// (libstdc++ 12) and rejects the code; a plain struct is never checked early.
+struct Value::Field {
+  const yaml::Node* key = nullptr;
+  Value value;
 };
 
 }  // namespace iblint::cfn

@@ -33,6 +33,10 @@ WalkResult walk_paths(const std::vector<std::string>& paths) {
   for (const std::string& arg : paths) {
     std::error_code ec;
     fs::file_status status = fs::status(arg, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      result.errors.push_back(arg + ": " + ec.message());  // e.g. a symlink loop: "Too many levels of symbolic links"
+      continue;
+    }
     if (ec || !fs::exists(status)) {
       result.errors.push_back(arg + ": no such file or directory");
       continue;

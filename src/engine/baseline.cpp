@@ -10,6 +10,7 @@
 
 #include "engine/fingerprint.h"
 #include "engine/rule.h"
+#include "util/json_nesting.h"
 
 namespace iblint {
 namespace fs = std::filesystem;
@@ -44,6 +45,10 @@ std::optional<Baseline> read_baseline(const fs::path& file, std::string& error) 
   }
   std::ostringstream text;
   text << in.rdbuf();
+  if (json_nested_deeper_than(text.str())) {
+    error = file.string() + ": not a baseline file: nested deeper than " + std::to_string(kMaxJsonNesting) + " levels";
+    return std::nullopt;
+  }
   Json json;
   try {
     json = Json::parse(text.str());

@@ -170,6 +170,11 @@ FileLint lint_stream_unfinished(const SourceFile& file, std::shared_ptr<const ya
     }
     result.linted = !components.empty() || resources || (!stream->errors.empty() && looks_like_component(file));
     if (result.linted && components.empty() && !resources) result.description = "AWSTOE component document (unparsable)";
+    // Refused before parsing (nested too deep): what it is cannot be known, so say why it was not read.
+    if (stream->not_parsed) {
+      result.linted = true;
+      result.description = "unparsable (nested too deeply)";
+    }
   }
   if (!result.linted) return result;
 

@@ -14,6 +14,7 @@
 #include "lsp/diagnostic_conversion.h"
 #include "lsp/hover.h"
 #include "lsp/uri.h"
+#include "util/json_nesting.h"
 
 namespace iblint::lsp {
 namespace {
@@ -98,6 +99,10 @@ int Server::run() {
 void Server::handle(const Frame& frame) {
   if (!frame.error.empty()) {
     send(error_response(nullptr, kParseError, frame.error));
+    return;
+  }
+  if (json_nested_deeper_than(frame.body)) {
+    send(error_response(nullptr, kParseError, "the message nests deeper than " + std::to_string(kMaxJsonNesting) + " levels"));
     return;
   }
   json message = json::parse(frame.body, nullptr, false);

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace iblint {
 
@@ -135,23 +136,51 @@ bool SourceFile::has_utf16_or_utf32_bom() const {
   return starts("\xFF\xFE"sv) || starts("\xFE\xFF"sv) || starts("\x00\x00\xFE\xFF"sv);
 }
 
+namespace {
+
+/// Closes a file descriptor when reading ends, whichever way.
+struct FdCloser {
+  int fd;
+  ~FdCloser() { ::close(fd); }
+};
+
+std::string kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  return "not a regular file";
+}
+
+}  // namespace
+
 ReadResult read_source_file(const std::string& path, uint64_t max_bytes) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return {std::nullopt, std::string("cannot read: ") + std::strerror(errno)};
   if (S_ISDIR(st.st_mode)) return {std::nullopt, "is a directory"};
-  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes) {
+  // A FIFO, socket or device could block or never end; only regular files are read. The type is
+  // checked again on the opened file (O_NONBLOCK: opening a FIFO without a writer never waits),
+  // so a path swapped after stat() cannot make the read hang.
+  if (!S_ISREG(st.st_mode)) return {std::nullopt, "is " + kind_of(st.st_mode) + ", not a regular file"};
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return {std::nullopt, std::string("cannot open: ") + std::strerror(errno)};
+  FdCloser closer{fd};
+  if (::fstat(fd, &st) != 0) return {std::nullopt, std::string("cannot read: ") + std::strerror(errno)};
+  if (!S_ISREG(st.st_mode)) return {std::nullopt, "is " + kind_of(st.st_mode) + ", not a regular file"};
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
     return {std::nullopt, "file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
                               std::to_string(max_bytes) + " (raise it with --max-file-size)"};
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {std::nullopt, std::string("cannot open: ") + std::strerror(errno)};
   std::string bytes;
+  bytes.reserve(static_cast<size_t>(st.st_size));
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    bytes.append(buffer, static_cast<size_t>(in.gcount()));
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return {std::nullopt, std::string("read error: ") + std::strerror(errno)};
+    if (n == 0) break;
+    bytes.append(buffer, static_cast<size_t>(n));
     if (bytes.size() > max_bytes) return {std::nullopt, "file grew over the size limit while reading"};
   }
-  if (in.bad()) return {std::nullopt, std::string("read error: ") + std::strerror(errno)};
   if (bytes.size() > UINT32_MAX - 1) return {std::nullopt, "file too large"};
   return {SourceFile(path, std::move(bytes)), {}};
 }

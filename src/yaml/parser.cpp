@@ -6,10 +6,14 @@
 #include <cstring>
 #include <deque>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <tree_sitter/api.h>
 #include <unordered_map>
 
+#include "yaml/alias_budget.h"
+#include "yaml/comment_runs.h"
+#include "yaml/nesting_guard.h"
 #include "yaml/scalar_decode.h"
 
 extern "C" const TSLanguage* tree_sitter_yaml();
@@ -390,10 +394,10 @@ void collect_comments_and_errors(const SourceFile& file, TSNode root, Stream& ou
 /// top of the file, far from the mistake. The first line whose prefix no longer parses is
 /// where the mistake is: find it by bisection over line prefixes (a few extra parses, only for
 /// broken files).
-uint32_t first_broken_line(const SourceFile& file, TSParser* parser) {
+uint32_t first_broken_line(const SourceFile& file, std::string_view text, TSParser* parser) {
   auto prefix_has_error = [&](uint32_t lines) {
     uint32_t end = lines >= file.line_count() ? file.size() : file.line_start(lines + 1);
-    std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(parser, nullptr, file.bytes().data(), end));
+    std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(parser, nullptr, text.data(), end));
     return !tree || ts_node_has_error(ts_tree_root_node(tree.get()));
   };
   uint32_t good = 0, bad = file.line_count();
@@ -404,17 +408,38 @@ uint32_t first_broken_line(const SourceFile& file, TSParser* parser) {
   return bad;
 }
 
-void locate_first_error(const SourceFile& file, TSParser* parser, Stream& stream, double parse_ms) {
+void locate_first_error(const SourceFile& file, std::string_view text, TSParser* parser, Stream& stream, double parse_ms) {
   constexpr uint32_t kMaxBisectBytes = 8u << 20;
   if (stream.errors.empty() || stream.too_deep || file.size() > kMaxBisectBytes) return;
   // Bisection costs about log2(lines) parses; pathological inputs that already parse slowly
   // keep tree-sitter's position instead of multiplying their cost.
   if (parse_ms * std::log2(std::max<uint32_t>(file.line_count(), 2)) > 500.0) return;
   SyntaxError& first = stream.errors.front();
-  uint32_t line = first_broken_line(file, parser);
+  uint32_t line = first_broken_line(file, text, parser);
   if (line <= file.line_of(first.span.begin)) return;
   Span region = {file.line_start(line), std::max(first.region.end, file.line_start(line))};
   first = describe_error(file, region);
+}
+
+/// Puts the comments hidden from the parser back among the stream's comments, in file order.
+void add_hidden_comments(Stream& stream, const std::vector<Span>& hidden) {
+  if (hidden.empty()) return;
+  stream.comments.insert(stream.comments.end(), hidden.begin(), hidden.end());
+  std::sort(stream.comments.begin(), stream.comments.end(), [](Span a, Span b) { return a.begin < b.begin; });
+}
+
+/// A stream for text refused before parsing because it may nest deeper than the parser takes:
+/// one error at the place where the nesting got too deep, one empty document.
+std::unique_ptr<Stream> refused_too_deep(const SourceFile& file, uint32_t at) {
+  auto stream = std::make_unique<Stream>();
+  stream->too_deep = true;
+  stream->not_parsed = true;
+  at = std::min(at, file.size());
+  stream->errors.push_back({{at, std::min(at + 1, file.size())}, {at, file.size()},
+                            "nesting is deeper than " + std::to_string(kMaxParseNesting) +
+                                " levels here; iblint does not parse a file nested this deep"});
+  stream->documents.push_back(&stream->arena.emplace_back());
+  return stream;
 }
 
 }  // namespace
@@ -451,11 +476,38 @@ std::unique_ptr<Stream> parse_ranges(const SourceFile& file, const std::vector<S
     if (!included.empty() && span.begin < included.back().end_byte) continue;
     included.push_back({point(span.begin), point(span.end), span.begin, span.end});
   }
+  std::string joined;  // the text the parser will read: the ranges one after another
+  for (const TSRange& r : included) joined.append(file.bytes(), r.start_byte, r.end_byte - r.start_byte);
+  if (std::optional<uint32_t> deep = find_excessive_nesting(joined)) {
+    uint32_t at = included.front().start_byte;  // map the offset in joined back into the file
+    uint32_t left = *deep;
+    for (const TSRange& r : included) {
+      at = r.start_byte + left;
+      if (left < r.end_byte - r.start_byte) break;
+      left -= r.end_byte - r.start_byte;
+    }
+    return refused_too_deep(file, at);
+  }
   std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
   ts_parser_set_language(parser.get(), tree_sitter_yaml());
   std::unique_ptr<TSTree, TreeDeleter> tree;
+  std::vector<Span> hidden_comments;
   if (!included.empty() && ts_parser_set_included_ranges(parser.get(), included.data(), static_cast<uint32_t>(included.size())))
-    tree.reset(ts_parser_parse_string(parser.get(), nullptr, file.bytes().data(), file.size()));
+  {
+    std::vector<Span> hidden;  // long comment runs inside the ranges, as in parse_with
+    for (Span c : comments_in_long_runs(file.bytes())) {
+      for (const TSRange& r : included) {
+        if (r.start_byte <= c.begin && c.end <= r.end_byte) hidden.push_back(c);
+      }
+    }
+    if (!hidden.empty()) {
+      std::string masked = blank_out(file.bytes(), hidden);
+      tree.reset(ts_parser_parse_string(parser.get(), nullptr, masked.data(), file.size()));
+      hidden_comments = std::move(hidden);
+    } else {
+      tree.reset(ts_parser_parse_string(parser.get(), nullptr, file.bytes().data(), file.size()));
+    }
+  }
   if (!tree) {
     uint32_t at = included.empty() ? 0 : included.front().start_byte;
     stream->errors.push_back({{at, at}, {at, at}, "the YAML parser gave up on this document"});
@@ -465,6 +517,8 @@ std::unique_ptr<Stream> parse_ranges(const SourceFile& file, const std::vector<S
   TSNode root = ts_tree_root_node(tree.get());
   Builder(file, *stream).build_stream(root);
   collect_comments_and_errors(file, root, *stream);
+  add_hidden_comments(*stream, hidden_comments);
+  limit_alias_expansion(*stream);
   return stream;
 }
 
@@ -473,12 +527,20 @@ namespace {
 /// Parses with parser, reusing previous (an edited tree of the last text) when given, and
 /// builds the node model. The new tree is returned through kept when asked for.
 std::unique_ptr<Stream> parse_with(const SourceFile& file, TSParser* parser, TSTree* previous, TSTree** kept) {
+  std::string_view content = std::string_view(file.bytes()).substr(file.content_begin());
+  if (std::optional<uint32_t> deep = find_excessive_nesting(content)) {
+    return refused_too_deep(file, file.content_begin() + *deep);
+  }
   auto stream = std::make_unique<Stream>();
   // Parse from after the BOM, keeping byte offsets relative to the whole file.
   TSRange range{{0, file.content_begin()}, {UINT32_MAX, UINT32_MAX}, file.content_begin(), UINT32_MAX};
   ts_parser_set_included_ranges(parser, &range, 1);
   auto start = std::chrono::steady_clock::now();
-  std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(parser, previous, file.bytes().data(), file.size()));
+  // Long runs of comments are hidden from the parser (see comment_runs.h) and added back below.
+  std::vector<Span> hidden = comments_in_long_runs(file.bytes());
+  std::string masked = hidden.empty() ? std::string() : blank_out(file.bytes(), hidden);
+  std::string_view text = hidden.empty() ? std::string_view(file.bytes()) : std::string_view(masked);
+  std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(parser, previous, text.data(), file.size()));
   double parse_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (!tree) {
     stream->errors.push_back({{0, 0}, {0, file.size()}, "the YAML parser gave up on this file"});
@@ -488,7 +550,9 @@ std::unique_ptr<Stream> parse_with(const SourceFile& file, TSParser* parser, TST
   TSNode root = ts_tree_root_node(tree.get());
   Builder(file, *stream).build_stream(root);
   collect_comments_and_errors(file, root, *stream);
-  locate_first_error(file, parser, *stream, parse_ms);
+  add_hidden_comments(*stream, hidden);
+  locate_first_error(file, text, parser, *stream, parse_ms);
+  limit_alias_expansion(*stream);  // after locate_first_error, which reworks the parser's first error
   if (kept) *kept = tree.release();
   return stream;
 }

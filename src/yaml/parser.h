@@ -35,6 +35,8 @@ struct Stream {
   std::vector<DuplicateKey> duplicate_keys;
   std::vector<Span> comments;            ///< every `# ...` comment, in file order
   bool too_deep = false;
+  /// Refused before parsing (nested deeper than the parser can take): no documents, kind unknown.
+  bool not_parsed = false;
 };
 
 /// Decodes a scalar node's value again from the file; with track_offsets, Decoded::offsets

@@ -54,7 +54,7 @@ TEST(Value, FieldByKey) {
   Value v;
   v.kind = Value::Kind::String;
   v.text = "v";
-  map.fields.emplace_back(pair.key, v);
+  map.fields.push_back({pair.key, v});
   EXPECT_EQ(map.field("k").literal(), "v");
   EXPECT_TRUE(map.field("other").absent());
 }

@@ -29,5 +29,23 @@ TEST(FileWalker, WalksFoldersForYamlAndJsonSkippingHiddenAndSymlinkLoops) {
   fs::remove_all(dir);
 }
 
+TEST(FileWalker, NamesTheSymlinkLoopOfAnExplicitPath) {
+  fs::path dir = fs::temp_directory_path() / ("iblint-walk-loop-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::create_symlink("b.yaml", dir / "a.yaml");
+  fs::create_symlink("a.yaml", dir / "b.yaml");
+  WalkResult folder = walk_paths({dir.string()});
+  EXPECT_TRUE(folder.files.empty());  // neither link leads to a file
+  EXPECT_TRUE(folder.errors.empty());
+  WalkResult loop = walk_paths({(dir / "a.yaml").string()});
+  ASSERT_EQ(loop.errors.size(), 1u);
+  EXPECT_EQ(loop.errors[0], (dir / "a.yaml").string() + ": Too many levels of symbolic links");
+  WalkResult missing = walk_paths({(dir / "nope.yaml").string()});
+  ASSERT_EQ(missing.errors.size(), 1u);
+  EXPECT_EQ(missing.errors[0], (dir / "nope.yaml").string() + ": no such file or directory");
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace iblint

@@ -139,6 +139,10 @@ TEST_F(BaselineTest, BadFilesAreRefusedWithAReason) {
   EXPECT_NE(error_for("{\"iblint-baseline\": 1, \"findings\": [{\"path\": \"a\", \"rule\": \"IB1\"}]}")
                 .find("findings[0].fingerprint"),
             std::string::npos);
+  // Copying a value this deep would recurse once per level: refused before parsing.
+  EXPECT_NE(error_for("{\"iblint-baseline\": 1, \"findings\": [" + std::string(100000, '[') + "]}")
+                .find("nested deeper than 512 levels"),
+            std::string::npos);
   std::string error;
   EXPECT_FALSE(read_baseline(dir_ / "missing.json", error));
   EXPECT_NE(error.find("cannot read"), std::string::npos);

@@ -10,6 +10,7 @@
 #include "engine/linter.h"
 #include "tests/lsp/lsp_test_client.h"
 #include "lsp/uri.h"
+#include "util/json_nesting.h"
 #include "source/source_file.h"
 
 namespace iblint::lsp {
@@ -227,10 +228,14 @@ TEST(ServerTest, MalformedMessagesGetErrorResponsesAndTheServerKeepsServing) {
   expect_error("Content-Type: application/json\r\n\r\n", kParseError);
   expect_error(std::string(9000, 'x'), kParseError);
 
-  // Nesting a million levels deep is read without recursion and answered like any request.
-  std::string deep = "{\"jsonrpc\": \"2.0\", \"id\": 9, \"method\": \"x/y\", \"params\": " + std::string(1000000, '[') +
-                     std::string(1000000, ']') + "}";
-  expect_error(framed(deep), kMethodNotFound);
+  // Nesting a million levels deep is refused before parsing: copying such a value (settings,
+  // initializationOptions) recursed once per level and overflowed the stack.
+  std::string deep = "{\"jsonrpc\": \"2.0\", \"id\": 9, \"method\": \"initialize\", \"params\": {\"initializationOptions\": " +
+                     std::string(1000000, '[') + std::string(1000000, ']') + "}}";
+  expect_error(framed(deep), kParseError);
+  std::string nested_ok = "{\"jsonrpc\": \"2.0\", \"id\": 10, \"method\": \"x/y\", \"params\": " +
+                          std::string(kMaxJsonNesting - 1, '[') + std::string(kMaxJsonNesting - 1, ']') + "}";
+  expect_error(framed(nested_ok), kMethodNotFound);
 
   json hover = server.request("textDocument/hover", {{"textDocument", {{"uri", "file:///nowhere.yaml"}}}, {"position", position(0, 0)}});
   EXPECT_EQ(hover["error"]["code"], kInvalidParams);

@@ -1,6 +1,11 @@
 #include "source/source_file.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace iblint {
 namespace {
@@ -59,6 +64,27 @@ TEST(SourceFile, ReadRefusesOversizeAndDirectories) {
   ReadResult big = read_source_file(IBLINT_SOURCE_DIR "/CMakeLists.txt", 10);
   EXPECT_FALSE(big.file);
   EXPECT_NE(big.error.find("over the limit"), std::string::npos);
+}
+
+TEST(SourceFile, ReadRefusesFifosWithoutWaitingForAWriter) {
+  // Opening a FIFO for reading blocks until a writer comes; iblint must never wait for one.
+  std::filesystem::path fifo = std::filesystem::temp_directory_path() / ("iblint-fifo-" + std::to_string(::getpid()));
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  ReadResult read = read_source_file(fifo.string());
+  std::filesystem::remove(fifo);
+  EXPECT_FALSE(read.file);
+  EXPECT_EQ(read.error, "is a FIFO, not a regular file");
+  EXPECT_EQ(read_source_file("/dev/null").error, "is a device, not a regular file");
+}
+
+TEST(SourceFile, ReadReturnsTheBytesExactly) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() / ("iblint-read-" + std::to_string(::getpid()));
+  std::string bytes = std::string(200000, 'x') + std::string("\0\r\n\xff", 4);
+  std::ofstream(path, std::ios::binary) << bytes;
+  ReadResult read = read_source_file(path.string());
+  std::filesystem::remove(path);
+  ASSERT_TRUE(read.file) << read.error;
+  EXPECT_EQ(read.file->bytes(), bytes);
 }
 
 }  // namespace
