@@ -56,12 +56,13 @@ class HostileInputs : public ::testing::Test {
     return path;
   }
 
-  /// Runs `iblint ARGS` from the temporary folder with a wall-clock and memory limit.
-  Outcome lint(const std::string& args, int seconds = 60, int memory_mib = 1024) {
+  /// Runs `iblint ARGS` from the temporary folder with a wall-clock and memory limit; `as_user`
+  /// is a command prefix that runs it as another user.
+  Outcome lint(const std::string& args, int seconds = 60, int memory_mib = 1024, const std::string& as_user = "") {
     std::string limits = "timeout -s KILL " + std::to_string(kSanitized ? seconds * 5 : seconds) + " ";
     if (!kSanitized) limits = "prlimit --as=" + std::to_string(uint64_t(memory_mib) << 20) + " " + limits;
     test_support::RunResult r =
-        test_support::run("cd '" + dir_.string() + "' && " + limits + IBLINT_BINARY + " --no-color --no-shellcheck " + args);
+        test_support::run("cd '" + dir_.string() + "' && " + limits + as_user + IBLINT_BINARY + " --no-color --no-shellcheck " + args);
     return {r.code, r.out};
   }
 
@@ -228,11 +229,15 @@ TEST_F(HostileInputs, UnreadableFifo) {
 }
 
 TEST_F(HostileInputs, UnreadableFilesByPermission) {
-  // Only meaningful when not root (root reads everything; the FIFO test covers root).
   fs::path secret = write("secret.yaml", kComponentHead + "            - echo secret\n");
   fs::permissions(secret, fs::perms::none);
-  if (::geteuid() == 0) GTEST_SKIP() << "running as root, which can read a file with mode 000 (UnreadableFifo ran)";
-  Outcome denied = lint("secret.yaml", 30, 512);
+  // Root reads a file with mode 000, so as root iblint runs as `nobody`.
+  std::string as_user;
+  if (::geteuid() == 0) {
+    if (::access("/usr/bin/setpriv", X_OK) != 0) GTEST_SKIP() << "running as root without setpriv to drop root";
+    as_user = "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  Outcome denied = lint("secret.yaml", 30, 512, as_user);
   expect_survived(denied);
   EXPECT_EQ(denied.code, 2);
   EXPECT_NE(denied.out.find("secret.yaml: cannot open: Permission denied"), std::string::npos) << denied.out;
