@@ -6,15 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "tests/dryrun/fixture_plan.h"
+
 namespace iblint::dryrun {
 namespace {
 
 using Json = nlohmann::json;
 
-Json fixture_plan() {
-  std::ifstream in(std::string(IBLINT_SOURCE_DIR) + "/tests/dryrun/plans/web-pipeline.plan.json");
-  return Json::parse(in);
-}
 
 size_t count(std::string_view text, std::string_view needle) {
   size_t n = 0;

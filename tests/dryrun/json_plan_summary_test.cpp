@@ -6,15 +6,13 @@
 #include <sstream>
 #include <string>
 
+#include "tests/dryrun/fixture_plan.h"
+
 namespace iblint::dryrun {
 namespace {
 
 using Json = nlohmann::json;
 
-Json fixture_plan() {
-  std::ifstream in(std::string(IBLINT_SOURCE_DIR) + "/tests/dryrun/plans/web-pipeline.plan.json");
-  return Json::parse(in);
-}
 
 TEST(JsonPlanSummary, CountsEntriesStepsAttemptsAndWorstCaseTimePerStage) {
   PlanSummary summary = summarize_plan(fixture_plan());
