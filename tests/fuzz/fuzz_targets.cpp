@@ -73,10 +73,30 @@ std::string check_diagnostics(const FileLint& lint, const SourceFile& file) {
 
 std::string key_of(const Diagnostic& d) { return (d.rule ? std::string(d.rule->id) : std::string()) + '\x1f' + d.message; }
 
-std::map<std::string, size_t> count_by_key(const FileLint& lint) {
-  std::map<std::string, size_t> counts;
-  for (const Diagnostic& d : lint.diagnostics) ++counts[key_of(d)];
-  return counts;
+/// Where offset lies in the text after the applied fixes: edits wholly before it shift it, and
+/// an edit over it moves it to the edit's start (a finding that remains is reported there).
+uint32_t offset_after_fixes(uint32_t offset, const std::vector<const Fix*>& fixes, const AppliedFixes& applied) {
+  int64_t shift = 0;
+  int64_t moved_to = -1;
+  for (size_t i = 0; i < fixes.size(); ++i) {
+    if (!applied.applied[i]) continue;
+    for (const Edit& edit : fixes[i]->edits) {
+      if (edit.span.end <= offset && edit.span.begin < offset) {
+        shift += static_cast<int64_t>(edit.replacement.size()) - (edit.span.end - edit.span.begin);
+      } else if (edit.span.begin <= offset && offset < edit.span.end) {
+        moved_to = edit.span.begin;
+      }
+    }
+  }
+  return static_cast<uint32_t>((moved_to >= 0 ? moved_to : offset) + shift);
+}
+
+/// The same finding (rule and message) at the given offset, if the lint has one.
+bool has_finding_at(const FileLint& lint, const std::string& key, uint32_t offset) {
+  for (const Diagnostic& d : lint.diagnostics) {
+    if (d.span.begin == offset && key_of(d) == key) return true;
+  }
+  return false;
 }
 
 /// The YAML problems of a text (syntax errors, duplicate keys), sorted: a fix may remove some,
@@ -199,11 +219,12 @@ std::string fix_and_relint(std::string_view input) {
     // fix_file refuses a pass that adds YAML problems (checked below); only clean passes count.
     if (applied.count > 0 && !adds_problems(problems_before, yaml_problems(fixed))) {
       FileLint after = lint_file(fixed, in.settings);
-      std::map<std::string, size_t> before_counts = count_by_key(lint), after_counts = count_by_key(after);
+      // Matched by place, not by count: another fix of the pass may reveal a new finding with
+      // the same message elsewhere (renaming `step/s` to `steps` exposes that phase's steps).
       for (size_t i = 0; i < fixes.size(); ++i) {
         if (!applied.applied[i]) continue;
-        std::string key = key_of(*fixed_findings[i]);
-        if (after_counts[key] >= before_counts[key]) {
+        uint32_t now_at = offset_after_fixes(fixed_findings[i]->span.begin, fixes, applied);
+        if (has_finding_at(after, key_of(*fixed_findings[i]), now_at)) {
           return "the fix `" + fixes[i]->title + "` was applied but its finding remains: " + fixed_findings[i]->message;
         }
       }
