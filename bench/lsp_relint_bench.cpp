@@ -1,8 +1,12 @@
 // iblint_lsp_bench: what the language server does after a one-character edit of a large
-// document, in process: apply the edit to the open document (ts_tree_edit), update the node
-// model (or reparse incrementally), lint, and build the publishDiagnostics message. Prints medians of wall and CPU
-// time per edit, and the same for a from-scratch parse for comparison. bench/lsp_relint.py
-// measures the same end to end over stdio. Usage: iblint_lsp_bench [--lines N] [--edits N]
+// document, in process: read the didChange message, apply the edit to the open document
+// (ts_tree_edit), update the node model (or reparse incrementally), lint with the settings the
+// server gives an open file, and build the publishDiagnostics message. Prints medians of wall
+// and CPU time per edit, and the YAML parse alone for comparison. The document and the edit are
+// bench/lsp_relint.py's (the same text, the same `x` typed after `Step250` and deleted), so the
+// two measure the same work; the script adds the pipes, the Python client and the scheduling.
+// Usage: iblint_lsp_bench [--lines N] [--edits N] [--generated] (--generated: the mixed
+// document of bench/component_generator.h instead).
 #include <time.h>
 
 #include <algorithm>
@@ -18,6 +22,7 @@
 #include "lsp/diagnostic_conversion.h"
 #include "lsp/document_analysis.h"
 #include "lsp/json_rpc.h"
+#include "lsp/settings.h"
 #include "lsp/text_document.h"
 #include "yaml/parser.h"
 
@@ -33,6 +38,30 @@ double wall_ms() {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+/// bench/lsp_relint.py's document, line for line: ExecuteBash steps with an expression in
+/// every step and a chaining reference every tenth step.
+std::string relint_document(size_t lines) {
+  std::vector<std::string> out = {"name: Generated", "description: generated for the re-lint benchmark",
+                                  "schemaVersion: 1.0", "parameters:", "  - Version:", "      type: string",
+                                  "      default: '1.0'", "phases:", "  - name: build", "    steps:"};
+  for (size_t i = 0; out.size() < lines - 8; ++i) {
+    std::string n = std::to_string(i);
+    for (std::string line : {"      - name: Step" + n, std::string("        action: ExecuteBash"), std::string("        inputs:"),
+                             std::string("          commands:"), "            - \"echo step " + n + " of {{ Version }}\"",
+                             "            - mkdir -p /opt/app" + n}) {
+      out.push_back(line);
+    }
+    if (i > 0 && i % 10 == 0) out.push_back("            - \"echo {{ build.Step" + std::to_string(i - 1) + ".outputs.stdout }}\"");
+  }
+  for (const char* line : {"  - name: validate", "    steps:", "      - name: Check", "        action: ExecuteBash",
+                           "        inputs:", "          commands:", "            - test -d /opt/app0"}) {
+    out.push_back(line);
+  }
+  std::string text;
+  for (const std::string& line : out) text += line + "\n";
+  return text;
+}
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
@@ -43,38 +72,62 @@ double median(std::vector<double> v) {
 int main(int argc, char** argv) {
   size_t lines_wanted = 5000;
   int edits = 200;
+  bool generated = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--lines") && i + 1 < argc) lines_wanted = std::strtoul(argv[++i], nullptr, 10);
     else if (!std::strcmp(argv[i], "--edits") && i + 1 < argc) edits = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--generated")) generated = true;
   }
   std::string text;
-  for (uint32_t steps = 50;; steps += 10) {
-    text = iblint::bench::generate_component(steps, 42);
-    if (static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) >= lines_wanted) break;
+  if (generated) {
+    for (uint32_t steps = 50;; steps += 10) {
+      text = iblint::bench::generate_component(steps, 42);
+      if (static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) >= lines_wanted) break;
+    }
+  } else {
+    text = relint_document(std::max<size_t>(lines_wanted, 20));
   }
   using namespace iblint;
-  lsp::TextDocument document("file:///bench.yaml", text, 1);
-  LintSettings settings;
-  settings.shellcheck = false;  // IB701 starts shellcheck processes; its results are cached per script anyway
-  auto analysis = lsp::DocumentAnalysis::analyze(document, "bench.yaml", settings);
+  const std::string uri = "file:///tmp/iblint-relint-bench.yaml";
+  lsp::TextDocument document(uri, text, 1);
+  // What the server gives an open file without a configuration (lsp_relint.py turns shellcheck off).
+  lsp::ClientSettings client;
+  client.shellcheck = false;
+  lsp::DocumentSettings settings = lsp::document_settings(client, nullptr, std::string("/tmp/iblint-relint-bench.yaml"));
+  auto analysis = lsp::DocumentAnalysis::analyze(document, "/tmp/iblint-relint-bench.yaml", settings.lint);
   size_t findings = analysis->lint().diagnostics.size();
 
-  // Type `x` into a step name in the middle of the document, then delete it again.
-  uint32_t at = static_cast<uint32_t>(text.find("- name: ", text.size() / 2) + 9);
+  // lsp_relint.py's edit: type `x` after `Step250` (or after the first step name past the middle
+  // of a generated document), then delete it again.
+  size_t name = generated ? text.find("- name: ", text.size() / 2) : text.find("- name: Step250");
+  uint32_t at = static_cast<uint32_t>(generated ? name + 9 : name + std::string("- name: Step250").size());
+  lsp::TextLines lines(text);
+  uint32_t line = lines.line_of(at), character = at - lines.start(line);
   std::vector<double> wall, cpu, parse_only, fresh_parse;
   int reparsed = 0;
   for (int i = 0; i < edits; ++i) {
+    bool inserting = i % 2 == 0;
+    nlohmann::json change = {{"range", {{"start", {{"line", line}, {"character", character}}},
+                                        {"end", {{"line", line}, {"character", character + (inserting ? 0 : 1)}}}}},
+                             {"text", inserting ? "x" : ""}};
+    std::string message = nlohmann::json{{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"},
+                                          {"params", {{"textDocument", {{"uri", uri}, {"version", i + 2}}},
+                                                      {"contentChanges", {change}}}}}.dump();
     double w = wall_ms(), c = cpu_ms();
-    if (i % 2 == 0) document.replace(at, at, "x");
-    else document.replace(at, at + 1, "");
+    nlohmann::json received = nlohmann::json::parse(message);
+    for (const nlohmann::json& edit : received["params"]["contentChanges"]) {
+      lsp::RangeConverter converter(document.text(), document.lines(), lsp::PositionEncoding::Utf16);
+      document.replace(converter.offset(edit["range"]["start"]), converter.offset(edit["range"]["end"]),
+                       edit["text"].get<std::string>());
+    }
     document.set_version(i + 2);
-    analysis = lsp::DocumentAnalysis::analyze(document, "bench.yaml", settings, std::move(analysis));
+    analysis = lsp::DocumentAnalysis::analyze(document, "/tmp/iblint-relint-bench.yaml", settings.lint, std::move(analysis));
     reparsed += analysis->reparsed();
     lsp::RangeConverter ranges(document.text(), document.lines(), lsp::PositionEncoding::Utf16);
     nlohmann::json diagnostics = nlohmann::json::array();
     for (const Diagnostic& d : analysis->lint().diagnostics) diagnostics.push_back(lsp::to_lsp_diagnostic(d, ranges, document.uri()));
-    std::string message = lsp::frame(lsp::notification("textDocument/publishDiagnostics",
-                                                       {{"uri", document.uri()}, {"version", i + 2}, {"diagnostics", diagnostics}}));
+    std::string published = lsp::frame(lsp::notification("textDocument/publishDiagnostics",
+                                                         {{"uri", document.uri()}, {"version", i + 2}, {"diagnostics", diagnostics}}));
     wall.push_back(wall_ms() - w);
     cpu.push_back(cpu_ms() - c);
     if (analysis->lint().diagnostics.size() != findings) {

@@ -149,7 +149,7 @@ class HardcodedSecret final : public Rule {
         } else if (node->is_sequence()) {
           for (auto it = node->items.rbegin(); it != node->items.rend(); ++it) stack.push_back(*it);
         } else if (node->is_scalar() && !node->is_null()) {
-          for (const SecretMatch& m : find_secrets(node->value)) {
+          for (const SecretMatch& m : find_secrets_memoized(node->value)) {
             std::string_view secret = std::string_view(node->value).substr(m.begin, m.end - m.begin);
             report(*node, m.begin, m.end, describe(m, secret));
           }

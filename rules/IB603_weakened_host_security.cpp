@@ -4,6 +4,7 @@
 #include "rules/rule_support.h"
 #include "rules/rules.h"
 #include "rules/scalar_span.h"
+#include "rules/script_findings_cache.h"
 #include "rules/shell_script.h"
 #include "rules/shell_script_cache.h"
 #include "rules/step_inputs.h"
@@ -125,8 +126,11 @@ class WeakenedHostSecurity final : public Rule {
       for (const Step& step : phase.steps) check_file_actions(step, file, out);
     }
     for (const StepScript& script : step_scripts(*context.component)) {
-      std::shared_ptr<const ShellScript> parsed = shared_shell_script(script.node->value, script.shell);
-      ScriptCheck{file, *script.node, script.shell, *parsed, out}.run();
+      // ScriptCheck reads only the scalar's value and text and the shell: unchanged scripts replay their findings.
+      cached_script_findings(info(), file, *script.node, script.shell, out, [&](Reporter& found) {
+        std::shared_ptr<const ShellScript> parsed = shared_shell_script(script.node->value, script.shell);
+        ScriptCheck{file, *script.node, script.shell, *parsed, found}.run();
+      });
     }
   }
 

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
+#include "rules/script_findings_cache.h"
 #include "util/case_insensitive_search.h"
 
 namespace iblint {
@@ -320,6 +322,30 @@ std::vector<SecretMatch> find_secrets(std::string_view text) {
     if (!overlaps) out.push_back(m);
   }
   return out;
+}
+
+std::vector<SecretMatch> find_secrets_memoized(std::string_view text) {
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view t) const { return std::hash<std::string_view>{}(t); }
+  };
+  struct Memo {
+    std::unordered_map<std::string, std::vector<SecretMatch>, TextHash, std::equal_to<>> results;
+    size_t bytes = 0;
+  };
+  constexpr size_t kMemoBytes = 8u << 20;
+  if (!keeping_results_between_lints()) return find_secrets(text);
+  thread_local Memo memo;
+  if (auto it = memo.results.find(text); it != memo.results.end()) return it->second;
+  std::vector<SecretMatch> found = find_secrets(text);
+  if (text.size() > kMemoBytes) return found;
+  if (memo.bytes + text.size() > kMemoBytes) {
+    memo.results.clear();
+    memo.bytes = 0;
+  }
+  memo.bytes += text.size() + sizeof(std::string);
+  memo.results.emplace(std::string(text), found);
+  return found;
 }
 
 }  // namespace iblint

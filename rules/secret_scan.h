@@ -25,6 +25,11 @@ struct SecretMatch {
 
 /// Every secret in text, in order of position.
 std::vector<SecretMatch> find_secrets(std::string_view text);
+/// find_secrets(text), from this thread's memo when the same text was scanned before: the
+/// language server scans every scalar of a document after each keystroke, and only the edited
+/// one changed. find_secrets is a pure function of text. Bounded (it starts over when full).
+/// Only while keeping_results_between_lints() (rules/script_findings_cache.h); else find_secrets.
+std::vector<SecretMatch> find_secrets_memoized(std::string_view text);
 
 /// Whether a variable, parameter or key name holds a secret: its last word is password, passwd,
 /// pass, passphrase, secret or token, or it ends in api key / secret key / private key

@@ -158,11 +158,16 @@ ExpressionIndex index_expressions(const SourceFile& file, const Component& compo
 }
 
 StepRef find_step(const Component& component, std::string_view phase, std::string_view step) {
+  // Numbered names (Step1 … Step999) share their beginnings: comparing the last byte first
+  // rules most out without a memcmp (every reference searches its phase's steps).
+  auto same = [](const std::string& name, std::string_view wanted) {
+    return name.size() == wanted.size() && (wanted.empty() || name.back() == wanted.back()) && name == wanted;
+  };
   for (size_t p = 0; p < component.phases.size(); ++p) {
     if (component.phases[p].name != phase) continue;
     const auto& steps = component.phases[p].steps;
     for (size_t s = 0; s < steps.size(); ++s) {
-      if (steps[s].name == step) return {&component.phases[p], &steps[s], p, s};
+      if (same(steps[s].name, step)) return {&component.phases[p], &steps[s], p, s};
     }
     return {&component.phases[p], nullptr, p, 0};
   }

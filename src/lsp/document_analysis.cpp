@@ -4,12 +4,15 @@
 #include "load/document_kind.h"
 #include "lsp/scalar_edit.h"
 #include "lsp/text_document.h"
+#include "rules/script_findings_cache.h"
 
 namespace iblint::lsp {
 
 std::unique_ptr<DocumentAnalysis> DocumentAnalysis::analyze(TextDocument& document, const std::string& path,
                                                             const LintSettings& settings,
                                                             std::unique_ptr<DocumentAnalysis> previous) {
+  // An open document is linted again after every edit: unchanged scripts replay their findings.
+  keep_results_between_lints(true);
   auto analysis = std::make_unique<DocumentAnalysis>();
   analysis->version_ = document.version();
   analysis->file_ = std::make_shared<const SourceFile>(path, document.text());

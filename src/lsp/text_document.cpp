@@ -53,8 +53,16 @@ void TextDocument::replace(uint32_t begin, uint32_t end, std::string_view replac
     recorded.after_indentation = before.find_first_not_of(" \t") != std::string_view::npos;
     edits_.push_back(std::move(recorded));
   }
+  // An edit within one line (typing) moves the later lines; one that adds or removes a break,
+  // or stands between a `\r` and what follows it, has the lines counted again.
+  auto has_break = [](std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; };
+  bool within_line = !has_break(std::string_view(text_).substr(begin, old_end - begin)) && !has_break(replacement) &&
+                     (begin == 0 || text_[begin - 1] != '\r');
+  uint32_t line = lines_.line_of(begin);
+  int64_t delta = static_cast<int64_t>(replacement.size()) - static_cast<int64_t>(old_end - begin);
   text_.replace(begin, old_end - begin, replacement);
-  lines_ = TextLines(text_);
+  if (within_line) lines_.shift_after(line, delta);
+  else lines_ = TextLines(text_);
 }
 
 void TextDocument::replace_all(std::string text) {

@@ -18,6 +18,10 @@ TextLines::TextLines(std::string_view text) {
   }
 }
 
+void TextLines::shift_after(uint32_t line, int64_t delta) {
+  for (size_t i = line + 1; i < starts_.size(); ++i) starts_[i] = static_cast<uint32_t>(starts_[i] + delta);
+}
+
 uint32_t TextLines::content_end(std::string_view text, uint32_t line) const {
   uint32_t end = line + 1 < count() ? starts_[line + 1] : static_cast<uint32_t>(text.size());
   if (end > starts_[line] && text[end - 1] == '\n') --end;

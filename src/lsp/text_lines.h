@@ -34,6 +34,9 @@ class TextLines {
   /// a line past the last means the end of the text; a position inside a character (half a
   /// UTF-16 surrogate pair, the middle of a UTF-8 sequence) means the start of that character.
   uint32_t offset(std::string_view text, LspPosition position, PositionEncoding encoding) const;
+  /// After bytes inside line were replaced by text without line breaks (delta bytes longer):
+  /// moves the starts of the later lines, instead of reading the whole text again.
+  void shift_after(uint32_t line, int64_t delta);
 
  private:
   std::vector<uint32_t> starts_;

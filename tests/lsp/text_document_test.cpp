@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <tuple>
+#include <vector>
+
 #include "source/source_file.h"
 #include "yaml/parser.h"
 
@@ -25,6 +29,21 @@ TEST(TextDocumentTest, ReplacesRangesAndKeepsLinesCurrent) {
   EXPECT_EQ(doc.lines().count(), 4u);
   doc.replace(100, 200, "d: 4\n");  // clamped to the end
   EXPECT_EQ(doc.text(), "a: 10\nc: 3\nb: 2\nd: 4\n");
+}
+
+TEST(TextDocumentTest, LinesAfterEditsEqualTheLinesOfTheNewText) {
+  // Typing within a line moves the later lines; breaks (and `\r\n` pairs) have them counted again.
+  TextDocument doc("file:///a.yaml", "a: 1\r\nb: 2\rc: 3\n\nd: 4", 1);
+  auto same_lines = [&] {
+    TextLines fresh(doc.text());
+    ASSERT_EQ(doc.lines().count(), fresh.count()) << doc.text();
+    for (uint32_t i = 0; i < fresh.count(); ++i) EXPECT_EQ(doc.lines().start(i), fresh.start(i)) << i << " in " << doc.text();
+  };
+  for (auto [begin, end, text] : std::vector<std::tuple<uint32_t, uint32_t, std::string>>{
+           {3, 4, "100"}, {0, 0, "x"}, {5, 5, "y"}, {6, 6, "z"}, {8, 10, ""}, {2, 2, "\n"}, {4, 6, "q"}, {1, 3, "\r"}}) {
+    doc.replace(begin, end, text);
+    same_lines();
+  }
 }
 
 TEST(TextDocumentTest, IncrementalReparseSeesTheSameTreeAsAFreshParse) {

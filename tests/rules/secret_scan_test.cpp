@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "rules/script_findings_cache.h"
+
 namespace iblint {
 namespace {
 
@@ -94,6 +96,25 @@ TEST(SecretScan, SecretNames) {
 TEST(SecretScan, MasksAllButFourCharacters) {
   EXPECT_EQ(mask_secret(kKeyId), "AKIA****");
   EXPECT_EQ(mask_secret("hunter22"), "****");
+}
+
+TEST(SecretScan, MemoizedScanGivesWhatTheScanGivesEveryTime) {
+  keep_results_between_lints(true);  // the language server's setting: the memo is used
+  for (int round = 0; round < 3; ++round) {  // later rounds read the memo; the last one runs without it
+    if (round == 2) keep_results_between_lints(false);  // the second round reads the memo
+    for (std::string_view text : {"export DB_PASSWORD=hunter2secret", "AKIAIOSFODNN7EXAMPLE", "echo hello", "",
+                                  "password: \"{{ Pass }}\""}) {
+      std::vector<SecretMatch> expected = find_secrets(text), memoized = find_secrets_memoized(text);
+      ASSERT_EQ(memoized.size(), expected.size()) << text;
+      for (size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(memoized[i].kind, expected[i].kind) << text;
+        EXPECT_EQ(memoized[i].begin, expected[i].begin) << text;
+        EXPECT_EQ(memoized[i].end, expected[i].end) << text;
+        EXPECT_EQ(memoized[i].label, expected[i].label) << text;
+      }
+    }
+  }
+  EXPECT_FALSE(find_secrets_memoized("export DB_PASSWORD=hunter2secret").empty());
 }
 
 }  // namespace
