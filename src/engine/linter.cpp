@@ -145,11 +145,9 @@ FileLint lint_stream_unfinished(const SourceFile& file, std::shared_ptr<const ya
     result.linted = true;
     result.description = "unreadable (binary or not UTF-8)";
   }
-  result.yaml = stream;
   result.comments = stream->comments;
 
   std::vector<Component> components;
-  std::vector<std::unique_ptr<EmbeddedComponent>> embedded;
   bool resources = false;  // a CloudFormation template or an API request
   if (!unreadable) {
     for (const yaml::Node* root : stream->documents) {
@@ -158,12 +156,16 @@ FileLint lint_stream_unfinished(const SourceFile& file, std::shared_ptr<const ya
       if (kind.kind == DocumentKind::CloudFormation || kind.kind == DocumentKind::ApiRequest) {
         resources = true;
         for (const yaml::Node* data : embedded_component_data(*root, kind.kind)) {
-          std::unique_ptr<EmbeddedComponent> doc = load_embedded_component(file, *data);
-          if (doc && doc->component) embedded.push_back(std::move(doc));
+          if (std::shared_ptr<const EmbeddedComponent> doc = load_embedded_component(file, *data))
+            result.embedded.push_back(std::move(doc));
         }
       }
       if (result.description.empty() || kind.kind == DocumentKind::Component) result.description = kind.description;
     }
+    // Only templates and API requests take part in the project (load_project reads nothing
+    // else): every other file's node model is freed when its rules are done, so a run over
+    // many files does not hold them all while it parses the next.
+    if (resources) result.yaml = stream;
     if (!stream->errors.empty() && is_unrendered_template(file)) {
       result.description = "template with Terraform/Jinja directives (YAML only once rendered)";
       return result;
@@ -192,7 +194,9 @@ FileLint lint_stream_unfinished(const SourceFile& file, std::shared_ptr<const ya
     }
   }
   drop_findings_in_unreadable_lines(file, *stream, out);
-  for (const auto& doc : embedded) lint_embedded(*doc, settings, out, result.comments);
+  for (const auto& doc : result.embedded) {
+    if (doc->component) lint_embedded(*doc, settings, out, result.comments);
+  }
   result.finished = false;
   return result;
 }
@@ -239,7 +243,7 @@ void finish_single_file(const SourceFile& file, FileLint& result, const LintSett
   if (result.linted && settings.single_file_project && result.yaml) {
     // The file is not owned here: a non-owning shared_ptr lets the project refer to it.
     std::shared_ptr<const SourceFile> alone(&file, [](const SourceFile*) {});
-    std::unique_ptr<Project> project = load_project({{alone, result.yaml}});
+    std::unique_ptr<Project> project = load_project({{alone, result.yaml, result.embedded}});
     const std::vector<std::string>* trusted = settings.trusted_accounts ? &*settings.trusted_accounts : nullptr;
     for (Diagnostic& d : lint_project(*project, settings.profile, settings.enabled, trusted)) {
       if (d.file == &file) result.diagnostics.push_back(std::move(d));

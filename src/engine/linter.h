@@ -15,13 +15,18 @@
 namespace iblint {
 
 namespace yaml { struct Stream; }
+struct EmbeddedComponent;
 
 struct FileLint {
   bool linted = false;        ///< false: not an Image Builder document we lint (skipped)
   std::string description;    ///< what the file is, for --verbose
   std::vector<Diagnostic> diagnostics;  ///< sorted by position, suppressions applied
-  /// The parsed file, kept for the project (templates and API requests link across files).
+  /// The parsed file, kept for the project (templates and API requests link across files);
+  /// null for every other file (a component's model is released once its rules are done).
   std::shared_ptr<const yaml::Stream> yaml;
+  /// The documents of its components' Data/data, parsed once for the file rules and reused by
+  /// the project (load_project would otherwise parse each again).
+  std::vector<std::shared_ptr<const EmbeddedComponent>> embedded;
   /// Every comment that may hold a suppression: the file's own and those of embedded documents.
   std::vector<Span> comments;
   bool finished = false;      ///< suppressions, severities and sorting applied (finish_file_lint)

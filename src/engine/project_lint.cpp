@@ -58,7 +58,7 @@ void add_project_findings(const std::vector<LintedFile>& files, const std::funct
   std::set<Variant> variants;
   for (const LintedFile& f : files) {
     if (!f.lint || !f.lint->linted || !f.lint->yaml) continue;
-    inputs.push_back({f.file, f.lint->yaml});
+    inputs.push_back({f.file, f.lint->yaml, f.lint->embedded});
     variants.insert({f.settings->profile, f.settings->trusted_accounts});
   }
   if (inputs.empty()) return;

@@ -17,7 +17,11 @@ Tri any_matches(const std::vector<Text>& patterns, bool unknown, const Text& sub
 }  // namespace
 
 Tri Statement::applies(const std::string& action, const Text& resource) const {
-  Tri by_action = any_matches(actions, actions_unknown, Text::literal(action), true);
+  return applies(Text::literal(action), resource);
+}
+
+Tri Statement::applies(const Text& action, const Text& resource) const {
+  Tri by_action = any_matches(actions, actions_unknown, action, true);
   if (not_action) by_action = invert(by_action);
   if (by_action == Tri::No) return Tri::No;
   Tri by_resource = any_matches(resources, resources_unknown, resource, false);
@@ -28,13 +32,14 @@ Tri Statement::applies(const std::string& action, const Text& resource) const {
 
 Decision evaluate(const std::vector<const Policy*>& policies, const std::string& action, const Text& resource) {
   Tri allow = Tri::No, deny = Tri::No;
+  const Text action_text = Text::literal(action);
   for (const Policy* policy : policies) {
     if (policy->unreadable) {
       allow = max(allow, Tri::Maybe);
       deny = max(deny, Tri::Maybe);
     }
     for (const Statement& s : policy->statements) {
-      Tri applies = s.applies(action, resource);
+      Tri applies = s.applies(action_text, resource);
       switch (s.effect) {
         case Statement::Effect::Allow: allow = max(allow, applies); break;
         case Statement::Effect::Deny: deny = max(deny, applies); break;

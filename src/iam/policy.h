@@ -25,6 +25,8 @@ struct Statement {
 
   /// Whether the statement covers the request, ignoring its Effect.
   Tri applies(const std::string& action, const Text& resource) const;
+  /// The same with the action already a Text (evaluate builds it once for every statement).
+  Tri applies(const Text& action, const Text& resource) const;
 };
 
 struct Policy {

@@ -60,8 +60,10 @@ struct Unit {
   const std::string* name = nullptr;
 };
 
-std::vector<Unit> units_of(const Text& text, bool pattern) {
-  std::vector<Unit> out;
+/// Appends text's units to out (reused between calls: matching runs in the innermost loop of
+/// the IAM rules, where fresh vectors per call were most of the cost).
+void append_units(const Text& text, bool pattern, std::vector<Unit>& out) {
+  out.clear();
   for (const Text::Piece& p : text.pieces) {
     if (p.symbol) {
       out.push_back({Unit::Kind::Symbol, 0, &p.text});
@@ -74,7 +76,40 @@ std::vector<Unit> units_of(const Text& text, bool pattern) {
       out.push_back({kind, c, nullptr});
     }
   }
-  return out;
+}
+
+bool same_char(char a, char b, bool ignore_case) { return ignore_case ? ascii_lower(a) == ascii_lower(b) : a == b; }
+
+/// `*`/`?` wildcard matching of plain strings. On a mismatch only the last `*` seen takes one
+/// more character: any split an earlier `*` could try, the later one covers too, so this gives
+/// the same answer as the full table below in O(n) typical and O(n·m) worst-case time.
+bool glob(std::string_view pattern, std::string_view subject, bool ignore_case) {
+  constexpr size_t kNone = std::string_view::npos;
+  size_t p = 0, s = 0, star = kNone, star_subject = 0;
+  while (s < subject.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      star_subject = s;
+    } else if (p < pattern.size() && (pattern[p] == '?' || same_char(pattern[p], subject[s], ignore_case))) {
+      ++p;
+      ++s;
+    } else if (star != kNone) {
+      p = star + 1;
+      s = ++star_subject;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+/// The characters of a Text without symbols; storage holds them only when there are several pieces.
+std::string_view literal_text(const Text& text, std::string& storage) {
+  if (text.pieces.empty()) return {};
+  if (text.pieces.size() == 1) return text.pieces.front().text;
+  for (const Text::Piece& p : text.pieces) storage += p.text;
+  return storage;
 }
 
 bool partition_char(char c) { return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'; }
@@ -82,11 +117,19 @@ bool partition_char(char c) { return std::islower(static_cast<unsigned char>(c))
 }  // namespace
 
 Tri match(const Text& pattern, const Text& subject, bool ignore_case) {
-  std::vector<Unit> p = units_of(pattern, true);
-  std::vector<Unit> s = units_of(subject, false);
+  if (pattern.is_literal() && subject.is_literal()) {
+    std::string pattern_storage, subject_storage;
+    return glob(literal_text(pattern, pattern_storage), literal_text(subject, subject_storage), ignore_case) ? Tri::Yes
+                                                                                                             : Tri::No;
+  }
+  // With symbols: a table over pattern units × subject units.
+  thread_local std::vector<Unit> p, s;
+  thread_local std::vector<Tri> m;
+  append_units(pattern, true, p);
+  append_units(subject, false, s);
   const size_t P = p.size(), S = s.size();
   // m[i][j]: how pattern units i.. match subject units j.. (filled from the end).
-  std::vector<Tri> m((P + 1) * (S + 1), Tri::No);
+  m.assign((P + 1) * (S + 1), Tri::No);
   auto at = [&](size_t i, size_t j) -> Tri& { return m[i * (S + 1) + j]; };
   auto is_symbol = [](const Unit& u) { return u.kind == Unit::Kind::Symbol; };
   auto is_partition = [&](const Unit& u) { return is_symbol(u) && *u.name == kPartition; };
@@ -129,8 +172,7 @@ Tri match(const Text& pattern, const Text& subject, bool ignore_case) {
             } else if (u.kind == Unit::Kind::Question) {
               r = at(i + 1, j + 1);
             } else {
-              bool same = ignore_case ? ascii_lower(u.c) == ascii_lower(s[j].c) : u.c == s[j].c;
-              if (same) r = at(i + 1, j + 1);
+              if (same_char(u.c, s[j].c, ignore_case)) r = at(i + 1, j + 1);
             }
             break;
         }

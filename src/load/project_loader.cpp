@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "load/api_request.h"
 #include "load/document_kind.h"
@@ -289,7 +290,10 @@ void add_api_resource(Project& project, const ProjectFile& pf, const yaml::Node&
   r.name = r.property("Name");
 }
 
-void type_resources(Project& project, const Linker& linker) {
+/// The documents the inputs already hold, by their Data/data node.
+using ParsedDocuments = std::unordered_map<const yaml::Node*, std::shared_ptr<const EmbeddedComponent>>;
+
+void type_resources(Project& project, const Linker& linker, const ParsedDocuments& parsed) {
   using RK = ResourceKind;
   for (const Resource& r : project.resources) {
     switch (r.kind) {
@@ -302,7 +306,10 @@ void type_resources(Project& project, const Linker& linker) {
         c.uri = r.property("Uri");
         c.supported_os_versions = r.property("SupportedOsVersions");
         if (const yaml::Node* data = r.property_node("Data")) {
-          std::shared_ptr<EmbeddedComponent> doc = load_embedded_component(*r.file, *data);
+          auto found = parsed.find(data);
+          std::shared_ptr<const EmbeddedComponent> doc =
+              found != parsed.end() && found->second->outer == r.file ? found->second
+                                                                      : load_embedded_component(*r.file, *data);
           if (doc && doc->component) {
             c.document = &*doc->component;
             c.document_file = &doc->file();
@@ -468,8 +475,12 @@ void type_resources(Project& project, const Linker& linker) {
 
 std::unique_ptr<Project> load_project(const std::vector<ProjectInput>& inputs) {
   auto project = std::make_unique<Project>();
+  ParsedDocuments parsed;
   for (const ProjectInput& input : inputs) {
     if (!input.file || !input.yaml) continue;
+    for (const auto& doc : input.embedded) {
+      if (doc && doc->data) parsed.emplace(doc->data, doc);
+    }
     ProjectFile& pf = project->files.emplace_back();
     pf.file = input.file;
     pf.yaml = input.yaml;
@@ -485,7 +496,7 @@ std::unique_ptr<Project> load_project(const std::vector<ProjectInput>& inputs) {
     }
   }
   Linker linker(*project);
-  type_resources(*project, linker);
+  type_resources(*project, linker, parsed);
   return project;
 }
 

@@ -6,9 +6,14 @@
 
 namespace iblint {
 
+struct EmbeddedComponent;
+
 struct ProjectInput {
   std::shared_ptr<const SourceFile> file;
   std::shared_ptr<const yaml::Stream> yaml;  ///< the file's parsed YAML (JSON is YAML too)
+  /// Component documents already parsed from this file's Data/data nodes (the linter's):
+  /// reused instead of parsing them again. Optional.
+  std::vector<std::shared_ptr<const EmbeddedComponent>> embedded = {};
 };
 
 /// Builds one project from every CloudFormation template and API request among the inputs

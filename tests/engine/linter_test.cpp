@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "engine/registry.h"
+#include "load/embedded_component.h"
 #include "yaml/parser.h"
 
 namespace iblint {
@@ -52,6 +53,26 @@ TEST(Linter, OtherYamlIsSkipped) {
 TEST(Linter, TemplatesAndApiRequestsAreLinted) {
   EXPECT_TRUE(lint_text("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n").linted);
   EXPECT_TRUE(lint_text("{\"name\": \"i\", \"instanceProfileName\": \"p\"}").linted);
+}
+
+TEST(Linter, OnlyTemplatesAndApiRequestsKeepTheirNodeModel) {
+  // The project reads templates and requests; any other file's nodes are freed after its rules.
+  EXPECT_EQ(lint_text(kHeader + step("A")).yaml, nullptr);
+  EXPECT_EQ(lint_text("apiVersion: v1\nkind: Pod\n").yaml, nullptr);
+  FileLint tmpl = lint_text("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n");
+  ASSERT_NE(tmpl.yaml, nullptr);
+  EXPECT_EQ(tmpl.yaml->documents.size(), 1u);
+  EXPECT_NE(lint_text("{\"name\": \"i\", \"instanceProfileName\": \"p\"}").yaml, nullptr);
+}
+
+TEST(Linter, KeepsEmbeddedComponentsForTheProject) {
+  FileLint lint = lint_text("Resources:\n  C:\n    Type: AWS::ImageBuilder::Component\n    Properties:\n      Data: |\n" +
+                            std::string("        schemaVersion: 1.0\n        phases:\n          - name: build\n") +
+                            "            steps:\n              - name: A\n                action: UpdateOS\n");
+  ASSERT_EQ(lint.embedded.size(), 1u);
+  ASSERT_TRUE(lint.embedded[0]->component);
+  EXPECT_EQ(lint.embedded[0]->component->phases.size(), 1u);
+  EXPECT_TRUE(lint_text(kHeader + step("A")).embedded.empty());
 }
 
 TEST(Linter, BrokenComponentReportsSyntaxAtTheMistake) {

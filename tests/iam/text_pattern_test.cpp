@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string_view>
+
 namespace iblint::iam {
 namespace {
 
@@ -56,6 +59,75 @@ TEST(TextPattern, PartitionMatchesAnyLiteralPartition) {
   Text key = lit("arn:");
   key.append_symbol(kPartition).append_literal(":s3:::logs/builds/").append_symbol("key");
   EXPECT_EQ(match(other, key), Tri::No);
+}
+
+/// IAM's wildcards by their definition, tried split by split: the reference the fast matcher of
+/// literal texts must agree with.
+bool reference_glob(std::string_view pattern, std::string_view subject, bool ignore_case) {
+  if (pattern.empty()) return subject.empty();
+  if (pattern[0] == '*') {
+    for (size_t take = 0; take <= subject.size(); ++take) {
+      if (reference_glob(pattern.substr(1), subject.substr(take), ignore_case)) return true;
+    }
+    return false;
+  }
+  if (subject.empty()) return false;
+  char p = pattern[0], s = subject[0];
+  if (ignore_case) {
+    if (p >= 'A' && p <= 'Z') p = static_cast<char>(p - 'A' + 'a');
+    if (s >= 'A' && s <= 'Z') s = static_cast<char>(s - 'A' + 'a');
+  }
+  if (pattern[0] != '?' && p != s) return false;
+  return reference_glob(pattern.substr(1), subject.substr(1), ignore_case);
+}
+
+TEST(TextPattern, LiteralMatchingAgreesWithTheDefinition) {
+  std::mt19937 rng(7);
+  const std::string pattern_chars = "abA*?", subject_chars = "abAB*?";
+  for (int round = 0; round < 20000; ++round) {
+    std::string pattern, subject;
+    for (size_t n = rng() % 7; n > 0; --n) pattern += pattern_chars[rng() % pattern_chars.size()];
+    for (size_t n = rng() % 9; n > 0; --n) subject += subject_chars[rng() % subject_chars.size()];
+    bool ignore_case = rng() % 2;
+    Tri expected = reference_glob(pattern, subject, ignore_case) ? Tri::Yes : Tri::No;
+    ASSERT_EQ(match(lit(pattern.c_str()), lit(subject.c_str()), ignore_case), expected)
+        << "pattern `" << pattern << "` subject `" << subject << "` ignore_case " << ignore_case;
+  }
+}
+
+TEST(TextPattern, BacktracksPastAnEarlierStar) {
+  EXPECT_EQ(match(lit("*ab*ab"), lit("xabyabzab")), Tri::Yes);
+  EXPECT_EQ(match(lit("*ab*abc"), lit("xabyabzab")), Tri::No);
+  EXPECT_EQ(match(lit("a*?b"), lit("ab")), Tri::No);
+  EXPECT_EQ(match(lit("a*?b"), lit("axb")), Tri::Yes);
+  EXPECT_EQ(match(lit("**"), lit("")), Tri::Yes);
+  EXPECT_EQ(match(lit(""), lit("")), Tri::Yes);
+  EXPECT_EQ(match(lit(""), lit("a")), Tri::No);
+  // A `*` or `?` in the subject is a character like any other.
+  EXPECT_EQ(match(lit("a?c"), lit("a*c")), Tri::Yes);
+  EXPECT_EQ(match(lit("a*"), lit("A*"), true), Tri::Yes);
+}
+
+TEST(TextPattern, LiteralPiecesWrittenSeparatelyMatchAsOneText) {
+  Text pattern;
+  pattern.pieces = {{false, "arn:aws:s3:::lo"}, {false, "gs/*"}};
+  Text subject;
+  subject.pieces = {{false, "arn:aws:s3:::"}, {false, "logs/"}, {false, "x"}};
+  EXPECT_EQ(match(pattern, subject), Tri::Yes);
+  subject.pieces.back().text = "";
+  EXPECT_EQ(match(pattern, subject), Tri::Yes);
+  subject.pieces = {{false, "arn:aws:s3:::"}, {false, "log"}};
+  EXPECT_EQ(match(pattern, subject), Tri::No);
+}
+
+TEST(TextPattern, LongWildcardPatternsStayFast) {
+  // Backtracking that retried every earlier star would take exponential time here.
+  std::string pattern, subject(20000, 'a');
+  for (int i = 0; i < 200; ++i) pattern += "*a";
+  pattern += "*b";
+  EXPECT_EQ(match(lit(pattern.c_str()), lit(subject.c_str())), Tri::No);
+  subject.back() = 'b';
+  EXPECT_EQ(match(lit(pattern.c_str()), lit(subject.c_str())), Tri::Yes);
 }
 
 TEST(TextPattern, TextHelpers) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "load/embedded_component.h"
+
 namespace iblint {
 namespace {
 
@@ -168,6 +170,26 @@ TEST(ProjectLoader, DanglingReferencesSayWhy) {
   const InfrastructureConfiguration& infra = project->infrastructures[0];
   EXPECT_EQ(infra.instance_profile.status, Link::Status::Dangling);
   EXPECT_NE(infra.instance_profile.note.find("IAM role"), std::string::npos);
+}
+
+TEST(ProjectLoader, ReusesComponentDocumentsTheInputAlreadyParsed) {
+  ProjectInput in = input("t.yaml", kTemplate);
+  const yaml::Node* data = in.yaml->documents[0]->find("Resources")->find("Component")->find("Properties")->find("Data");
+  ASSERT_NE(data, nullptr);
+  std::shared_ptr<const EmbeddedComponent> parsed = load_embedded_component(*in.file, *data);
+  ASSERT_TRUE(parsed && parsed->component);
+  in.embedded.push_back(parsed);
+  auto project = load_project({in});
+  ASSERT_EQ(project->components.size(), 1u);
+  EXPECT_EQ(project->components[0].embedded, parsed.get()) << "parsed a second time";
+  EXPECT_EQ(project->components[0].document, &*parsed->component);
+  // A document of another file is never taken for this one.
+  ProjectInput other = input("t.yaml", kTemplate);
+  other.embedded.push_back(parsed);
+  auto separate = load_project({other});
+  ASSERT_EQ(separate->components.size(), 1u);
+  EXPECT_NE(separate->components[0].embedded, nullptr);
+  EXPECT_NE(separate->components[0].embedded, parsed.get());
 }
 
 TEST(ProjectLoader, OtherDocumentsAndBrokenTemplatesAreHarmless) {

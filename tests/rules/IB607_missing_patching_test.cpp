@@ -42,6 +42,14 @@ TEST(MissingPatching, FullUpdatesCount) {
   EXPECT_FALSE(reported("Install-WindowsUpdate -AcceptAll -AutoReboot", true));
 }
 
+TEST(MissingPatching, CommandsAreReadIgnoringCase) {
+  // The cheap word test before the regex must ignore case as the regex does.
+  EXPECT_FALSE(reported("SUDO YUM UPDATE -Y"));
+  EXPECT_FALSE(reported("Zypper Patch"));
+  EXPECT_FALSE(reported("get-windowsupdate -install", true));
+  EXPECT_TRUE(reported("YUM INSTALL -Y NGINX"));
+}
+
 TEST(MissingPatching, PartialUpdatesDoNotCount) {
   for (const char* command : {"yum update -y nginx", "apt-get update", "sudo apt-get install -y nginx",
                               "yum install -y yum-utils", "echo update"}) {
