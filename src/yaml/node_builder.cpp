@@ -175,6 +175,7 @@ Node* NodeBuilder::build_mapping(TSNode node, int depth, bool flow) {
     auto [it, inserted] = many.emplace(key, span);
     return inserted ? std::nullopt : std::optional<Span>(it->second);
   };
+  size_t first_pair = pair_stack_.size();  // this mapping's pairs, above those of its parents
   for_each_child(node, [&](TSNode child, const char*) {
     Node* key = nullptr;
     Node* value = nullptr;
@@ -193,7 +194,7 @@ Node* NodeBuilder::build_mapping(TSNode node, int depth, bool flow) {
     } else {
       return;
     }
-    map.pairs.push_back({key, value});
+    pair_stack_.push_back({key, value});
     const Node& k = key->resolved();
     if (k.kind == Kind::Scalar && k.type != ScalarType::Null) {
       // k.value lives in the arena (a deque), so the view stays valid while the map is built.
@@ -202,6 +203,8 @@ Node* NodeBuilder::build_mapping(TSNode node, int depth, bool flow) {
       }
     }
   });
+  map.pairs.assign(pair_stack_.begin() + static_cast<std::ptrdiff_t>(first_pair), pair_stack_.end());
+  pair_stack_.resize(first_pair);
   return &map;
 }
 
@@ -210,6 +213,7 @@ Node* NodeBuilder::build_sequence(TSNode node, int depth, bool flow) {
   seq.kind = Kind::Sequence;
   seq.flow = flow;
   seq.span = span_of(node);
+  size_t first_item = item_stack_.size();  // this sequence's items, above those of its parents
   for_each_child(node, [&](TSNode child, const char*) {
     if (is(child, "block_sequence_item")) {
       if (!sites_.empty()) {
@@ -217,17 +221,20 @@ Node* NodeBuilder::build_sequence(TSNode node, int depth, bool flow) {
         auto site = std::lower_bound(sites_.begin(), sites_.end(), at,
                                      [](const ItemSite& s, uint32_t offset) { return s.offset < offset; });
         if (site != sites_.end() && site->offset == at && !site->sequence) {
-          *site = {at, &seq, seq.items.size(), out_.duplicate_keys.size(), depth};
+          *site = {at, &seq, item_stack_.size() - first_item, out_.duplicate_keys.size(), depth};
         }
       }
-      seq.items.push_back(build_sequence_item(child, depth + 1));
+      Node* item = build_sequence_item(child, depth + 1);
+      item_stack_.push_back(item);
     } else if (is(child, "flow_node")) {
-      if (Node* item = build(child, depth + 1)) seq.items.push_back(item);
+      if (Node* item = build(child, depth + 1)) item_stack_.push_back(item);
     } else if (is(child, "flow_pair")) {  // `[a: b]` is a list holding a one-pair mapping
       Node* map = build_mapping_from_pair(child, depth + 1);
-      seq.items.push_back(map);
+      item_stack_.push_back(map);
     }
   });
+  seq.items.assign(item_stack_.begin() + static_cast<std::ptrdiff_t>(first_item), item_stack_.end());
+  item_stack_.resize(first_item);
   return &seq;
 }
 

@@ -69,6 +69,10 @@ class NodeBuilder {
   size_t nesting_ = 0;
   size_t aliases_ = 0;
   std::vector<ItemSite> sites_;  ///< sorted by offset
+  // The children of the mappings and sequences being built, innermost last: each node gets its
+  // own at their exact size when it is done (no spare capacity from growing one by one).
+  std::vector<Pair> pair_stack_;
+  std::vector<Node*> item_stack_;
 };
 
 }  // namespace iblint::yaml
