@@ -1,0 +1,315 @@
+#include "yaml/node_builder.h"
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "yaml/scalar_decode.h"
+
+namespace iblint::yaml {
+namespace {
+
+Span span_of(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }
+bool is(TSNode node, const char* type) { return std::strcmp(ts_node_type(node), type) == 0; }
+bool is_comment(TSNode node) { return ts_node_is_extra(node) && is(node, "comment"); }
+
+}  // namespace
+
+NodeBuilder::~NodeBuilder() {
+  for (TSTreeCursor& cursor : cursors_) ts_tree_cursor_delete(&cursor);
+}
+
+void NodeBuilder::watch_items(const std::vector<uint32_t>& offsets) {
+  sites_.clear();
+  for (uint32_t offset : offsets) sites_.push_back({offset, nullptr, 0, 0, 0});
+}
+
+/// Calls f(child, field_name) for each child that is not a comment, in order, and records the
+/// comments. One cursor per nesting level is kept and reset, not allocated per node.
+template <typename F>
+void NodeBuilder::for_each_child(TSNode node, F&& f) {
+  if (nesting_ == cursors_.size()) cursors_.push_back(ts_tree_cursor_new(node));
+  else ts_tree_cursor_reset(&cursors_[nesting_], node);
+  TSTreeCursor* cursor = &cursors_[nesting_];  // a deque: stays put while deeper levels are added
+  ++nesting_;
+  if (ts_tree_cursor_goto_first_child(cursor)) {
+    do {
+      TSNode child = ts_tree_cursor_current_node(cursor);
+      if (is_comment(child)) out_.comments.push_back(span_of(child));
+      else f(child, ts_tree_cursor_current_field_name(cursor));
+    } while (ts_tree_cursor_goto_next_sibling(cursor));
+  }
+  --nesting_;
+}
+
+void NodeBuilder::build_stream(TSNode root) {
+  for_each_child(root, [&](TSNode child, const char*) {
+    if (is(child, "document")) out_.documents.push_back(build_document(child));
+  });
+  // A stream holding only comments still counts as one (empty) document.
+  if (out_.documents.empty()) out_.documents.push_back(make_null(span_of(root).begin));
+}
+
+bool NodeBuilder::build_sequence_items(TSNode root, int sequence_depth, bool drop_last, std::vector<Node*>& items) {
+  int documents = 0;
+  bool shaped = true;
+  std::vector<TSNode> found;
+  for_each_child(root, [&](TSNode doc, const char*) {
+    if (!is(doc, "document") || ++documents > 1) {
+      shaped = false;
+      return;
+    }
+    int contents = 0;
+    for_each_child(doc, [&](TSNode block, const char*) {
+      if (!is(block, "block_node") || ++contents > 1) {
+        shaped = false;
+        return;
+      }
+      int sequences = 0;
+      for_each_child(block, [&](TSNode sequence, const char*) {
+        if (!is(sequence, "block_sequence") || ++sequences > 1) {  // a tag or an anchor, too
+          shaped = false;
+          return;
+        }
+        for_each_child(sequence, [&](TSNode item, const char*) {
+          if (!is(item, "block_sequence_item")) shaped = false;
+          else found.push_back(item);
+        });
+      });
+      shaped = shaped && sequences == 1;
+    });
+    shaped = shaped && contents == 1;
+  });
+  if (!shaped || documents != 1) return false;
+  if (drop_last) {
+    if (found.empty() || ts_node_named_child_count(found.back()) != 0) return false;
+    found.pop_back();
+  }
+  for (TSNode item : found) items.push_back(build_sequence_item(item, sequence_depth + 1));
+  return true;
+}
+
+Node* NodeBuilder::make_null(uint32_t at) {
+  Node& n = out_.arena.emplace_back();
+  n.kind = Kind::Scalar;
+  n.type = ScalarType::Null;
+  n.span = {at, at};
+  return &n;
+}
+
+Node* NodeBuilder::build_document(TSNode doc) {
+  Node* root = nullptr;
+  for_each_child(doc, [&](TSNode child, const char*) {
+    if (!root && (is(child, "block_node") || is(child, "flow_node"))) root = build(child, 0);
+  });
+  return root ? root : make_null(ts_node_end_byte(doc));
+}
+
+/// block_node / flow_node: optional tag and anchor, then the content.
+Node* NodeBuilder::build(TSNode node, int depth) {
+  if (depth > kMaxDepth) {
+    if (!out_.too_deep) {
+      out_.too_deep = true;
+      out_.errors.push_back({first_line(span_of(node)), span_of(node),
+                             "nesting is deeper than " + std::to_string(kMaxDepth) +
+                                 " levels; iblint does not read content this deep"});
+    }
+    return nullptr;
+  }
+  std::string tag, anchor;
+  Span tag_span;
+  Node* content = nullptr;
+  for_each_child(node, [&](TSNode child, const char*) {
+    const char* type = ts_node_type(child);
+    if (std::strcmp(type, "tag") == 0) {
+      tag_span = span_of(child);
+      tag = std::string(file_.text(tag_span));
+    } else if (std::strcmp(type, "anchor") == 0) {
+      std::string_view text = file_.text(span_of(child));
+      anchor = std::string(text.substr(text.empty() ? 0 : 1));
+    } else if (!content && ts_node_is_named(child)) {
+      content = build_content(child, depth);
+    }
+  });
+  if (!content) content = make_null(ts_node_end_byte(node));
+  content->tag = std::move(tag);
+  content->tag_span = tag_span;
+  if (!anchor.empty()) {
+    content->anchor = anchor;
+    anchors_[anchor] = content;
+  }
+  return content;
+}
+
+Node* NodeBuilder::build_content(TSNode node, int depth) {
+  std::string_view type = ts_node_type(node);
+  if (type == "block_mapping" || type == "flow_mapping") return build_mapping(node, depth, type == "flow_mapping");
+  if (type == "block_sequence" || type == "flow_sequence") return build_sequence(node, depth, type == "flow_sequence");
+  if (type == "alias") return build_alias(node);
+  if (type == "plain_scalar" || type == "single_quote_scalar" || type == "double_quote_scalar" ||
+      type == "block_scalar")
+    return build_scalar(node, type);
+  return nullptr;  // ERROR and anything unexpected: reported by the error walk
+}
+
+Node* NodeBuilder::build_mapping(TSNode node, int depth, bool flow) {
+  Node& map = out_.arena.emplace_back();
+  map.kind = Kind::Mapping;
+  map.flow = flow;
+  map.span = span_of(node);
+  // Keys seen so far: a short list scanned in order; a hash map once the mapping is large.
+  constexpr size_t kScanLimit = 16;
+  std::vector<std::pair<std::string_view, Span>> few;
+  std::unordered_map<std::string_view, Span> many;
+  auto first_seen = [&](std::string_view key, Span span) -> std::optional<Span> {
+    if (few.size() < kScanLimit) {
+      for (const auto& [seen, where] : few) {
+        if (seen == key) return where;
+      }
+      few.emplace_back(key, span);
+      if (few.size() == kScanLimit) many.insert(few.begin(), few.end());
+      return std::nullopt;
+    }
+    auto [it, inserted] = many.emplace(key, span);
+    return inserted ? std::nullopt : std::optional<Span>(it->second);
+  };
+  size_t first_pair = pair_stack_.size();  // this mapping's pairs, above those of its parents
+  for_each_child(node, [&](TSNode child, const char*) {
+    Node* key = nullptr;
+    Node* value = nullptr;
+    if (is(child, "block_mapping_pair") || is(child, "flow_pair")) {
+      for_each_child(child, [&](TSNode part, const char* field) {
+        if (!field) return;
+        if (std::strcmp(field, "key") == 0) key = build(part, depth + 1);
+        else if (std::strcmp(field, "value") == 0) value = build(part, depth + 1);
+      });
+      if (!key) key = make_null(ts_node_start_byte(child));
+      if (!value) value = make_null(ts_node_end_byte(child));
+    } else if (is(child, "flow_node")) {  // `{ a, b }`: keys without values
+      key = build(child, depth + 1);
+      if (!key) return;
+      value = make_null(key->span.end);
+    } else {
+      return;
+    }
+    pair_stack_.push_back({key, value});
+    const Node& k = key->resolved();
+    if (k.kind == Kind::Scalar && k.type != ScalarType::Null) {
+      // k.value lives in the arena (a deque), so the view stays valid while the map is built.
+      if (std::optional<Span> first = first_seen(k.value, key->span)) {
+        out_.duplicate_keys.push_back({std::string(k.value), key->span, *first});
+      }
+    }
+  });
+  map.pairs.assign(pair_stack_.begin() + static_cast<std::ptrdiff_t>(first_pair), pair_stack_.end());
+  pair_stack_.resize(first_pair);
+  return &map;
+}
+
+Node* NodeBuilder::build_sequence(TSNode node, int depth, bool flow) {
+  Node& seq = out_.arena.emplace_back();
+  seq.kind = Kind::Sequence;
+  seq.flow = flow;
+  seq.span = span_of(node);
+  size_t first_item = item_stack_.size();  // this sequence's items, above those of its parents
+  for_each_child(node, [&](TSNode child, const char*) {
+    if (is(child, "block_sequence_item")) {
+      if (!sites_.empty()) {
+        uint32_t at = ts_node_start_byte(child);
+        auto site = std::lower_bound(sites_.begin(), sites_.end(), at,
+                                     [](const ItemSite& s, uint32_t offset) { return s.offset < offset; });
+        if (site != sites_.end() && site->offset == at && !site->sequence) {
+          *site = {at, &seq, item_stack_.size() - first_item, out_.duplicate_keys.size(), depth};
+        }
+      }
+      Node* item = build_sequence_item(child, depth + 1);
+      item_stack_.push_back(item);
+    } else if (is(child, "flow_node")) {
+      if (Node* item = build(child, depth + 1)) item_stack_.push_back(item);
+    } else if (is(child, "flow_pair")) {  // `[a: b]` is a list holding a one-pair mapping
+      Node* map = build_mapping_from_pair(child, depth + 1);
+      item_stack_.push_back(map);
+    }
+  });
+  seq.items.assign(item_stack_.begin() + static_cast<std::ptrdiff_t>(first_item), item_stack_.end());
+  item_stack_.resize(first_item);
+  return &seq;
+}
+
+Node* NodeBuilder::build_sequence_item(TSNode item, int depth) {
+  Node* built = nullptr;
+  for_each_child(item, [&](TSNode part, const char*) {
+    if (!built && (is(part, "block_node") || is(part, "flow_node"))) built = build(part, depth);
+  });
+  return built ? built : make_null(ts_node_end_byte(item));
+}
+
+Node* NodeBuilder::build_mapping_from_pair(TSNode pair, int depth) {
+  Node& map = out_.arena.emplace_back();
+  map.kind = Kind::Mapping;
+  map.flow = true;
+  map.span = span_of(pair);
+  Node* key = nullptr;
+  Node* value = nullptr;
+  for_each_child(pair, [&](TSNode part, const char* field) {
+    if (!field) return;
+    if (std::strcmp(field, "key") == 0) key = build(part, depth + 1);
+    else if (std::strcmp(field, "value") == 0) value = build(part, depth + 1);
+  });
+  map.pairs.push_back({key ? key : make_null(map.span.begin), value ? value : make_null(map.span.end)});
+  return &map;
+}
+
+Node* NodeBuilder::build_alias(TSNode node) {
+  ++aliases_;
+  Node& alias = out_.arena.emplace_back();
+  alias.kind = Kind::Alias;
+  alias.span = span_of(node);
+  std::string_view text = file_.text(alias.span);
+  alias.value = std::string(text.substr(text.empty() ? 0 : 1));
+  // Only an anchor whose node ended before the alias can be its target: no cycles.
+  auto it = anchors_.find(alias.value);
+  if (it != anchors_.end() && it->second->span.end <= alias.span.begin) alias.alias_target = it->second;
+  return &alias;
+}
+
+Node* NodeBuilder::build_scalar(TSNode node, std::string_view type) {
+  Node& n = out_.arena.emplace_back();
+  n.kind = Kind::Scalar;
+  n.span = span_of(node);
+  std::string_view raw = file_.text(n.span);
+  n.type = ScalarType::String;
+  if (type == "plain_scalar") {
+    n.style = Style::Plain;
+    TSNode inner = ts_node_named_child(node, 0);
+    if (!ts_node_is_null(inner)) {
+      std::string_view t = ts_node_type(inner);
+      if (t == "null_scalar") n.type = ScalarType::Null;
+      else if (t == "boolean_scalar") n.type = ScalarType::Bool;
+      else if (t == "integer_scalar") n.type = ScalarType::Int;
+      else if (t == "float_scalar") n.type = ScalarType::Float;
+      else if (t == "timestamp_scalar") n.type = ScalarType::Timestamp;
+    }
+  } else if (type == "single_quote_scalar") {
+    n.style = Style::SingleQuoted;
+  } else if (type == "double_quote_scalar") {
+    n.style = Style::DoubleQuoted;
+  } else {
+    n.style = !raw.empty() && raw.front() == '>' ? Style::Folded : Style::Literal;
+    for_each_child(node, [](TSNode, const char*) {});  // the header's comment: `key: | # …`
+  }
+  n.value = decode_scalar(file_, n, false).value;
+  return &n;
+}
+
+Span NodeBuilder::first_line(Span span) const {
+  std::string_view text = file_.text(span);
+  size_t nl = text.find('\n');
+  if (nl != std::string_view::npos) span.end = span.begin + static_cast<uint32_t>(nl);
+  if (span.end > span.begin && file_.bytes()[span.end - 1] == '\r') --span.end;
+  return span;
+}
+
+}  // namespace iblint::yaml
