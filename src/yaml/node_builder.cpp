@@ -8,12 +8,27 @@
 
 #include "yaml/scalar_decode.h"
 
+extern "C" const TSLanguage* tree_sitter_yaml();
+
 namespace iblint::yaml {
 namespace {
 
 Span span_of(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }
 bool is(TSNode node, const char* type) { return std::strcmp(ts_node_type(node), type) == 0; }
 bool is_comment(TSNode node) { return ts_node_is_extra(node) && is(node, "comment"); }
+
+/// The ids of a pair's `key` and `value` fields in the YAML grammar.
+struct PairFields {
+  TSFieldId key;
+  TSFieldId value;
+};
+const PairFields& pair_fields() {
+  static const PairFields fields = [] {
+    const TSLanguage* yaml = tree_sitter_yaml();
+    return PairFields{ts_language_field_id_for_name(yaml, "key", 3), ts_language_field_id_for_name(yaml, "value", 5)};
+  }();
+  return fields;
+}
 
 }  // namespace
 
@@ -26,8 +41,9 @@ void NodeBuilder::watch_items(const std::vector<uint32_t>& offsets) {
   for (uint32_t offset : offsets) sites_.push_back({offset, nullptr, 0, 0, 0});
 }
 
-/// Calls f(child, field_name) for each child that is not a comment, in order, and records the
-/// comments. One cursor per nesting level is kept and reset, not allocated per node.
+/// Calls f(child, cursor) for each child that is not a comment, in order, and records the
+/// comments. One cursor per nesting level is kept and reset, not allocated per node. The cursor
+/// gives the child's field; only pairs ask, since looking it up costs as much as the step.
 template <typename F>
 void NodeBuilder::for_each_child(TSNode node, F&& f) {
   if (nesting_ == cursors_.size()) cursors_.push_back(ts_tree_cursor_new(node));
@@ -38,14 +54,14 @@ void NodeBuilder::for_each_child(TSNode node, F&& f) {
     do {
       TSNode child = ts_tree_cursor_current_node(cursor);
       if (is_comment(child)) out_.comments.push_back(span_of(child));
-      else f(child, ts_tree_cursor_current_field_name(cursor));
+      else f(child, static_cast<const TSTreeCursor*>(cursor));
     } while (ts_tree_cursor_goto_next_sibling(cursor));
   }
   --nesting_;
 }
 
 void NodeBuilder::build_stream(TSNode root) {
-  for_each_child(root, [&](TSNode child, const char*) {
+  for_each_child(root, [&](TSNode child, const TSTreeCursor*) {
     if (is(child, "document")) out_.documents.push_back(build_document(child));
   });
   // A stream holding only comments still counts as one (empty) document.
@@ -56,24 +72,24 @@ bool NodeBuilder::build_sequence_items(TSNode root, int sequence_depth, bool dro
   int documents = 0;
   bool shaped = true;
   std::vector<TSNode> found;
-  for_each_child(root, [&](TSNode doc, const char*) {
+  for_each_child(root, [&](TSNode doc, const TSTreeCursor*) {
     if (!is(doc, "document") || ++documents > 1) {
       shaped = false;
       return;
     }
     int contents = 0;
-    for_each_child(doc, [&](TSNode block, const char*) {
+    for_each_child(doc, [&](TSNode block, const TSTreeCursor*) {
       if (!is(block, "block_node") || ++contents > 1) {
         shaped = false;
         return;
       }
       int sequences = 0;
-      for_each_child(block, [&](TSNode sequence, const char*) {
+      for_each_child(block, [&](TSNode sequence, const TSTreeCursor*) {
         if (!is(sequence, "block_sequence") || ++sequences > 1) {  // a tag or an anchor, too
           shaped = false;
           return;
         }
-        for_each_child(sequence, [&](TSNode item, const char*) {
+        for_each_child(sequence, [&](TSNode item, const TSTreeCursor*) {
           if (!is(item, "block_sequence_item")) shaped = false;
           else found.push_back(item);
         });
@@ -101,7 +117,7 @@ Node* NodeBuilder::make_null(uint32_t at) {
 
 Node* NodeBuilder::build_document(TSNode doc) {
   Node* root = nullptr;
-  for_each_child(doc, [&](TSNode child, const char*) {
+  for_each_child(doc, [&](TSNode child, const TSTreeCursor*) {
     if (!root && (is(child, "block_node") || is(child, "flow_node"))) root = build(child, 0);
   });
   return root ? root : make_null(ts_node_end_byte(doc));
@@ -121,7 +137,7 @@ Node* NodeBuilder::build(TSNode node, int depth) {
   std::string tag, anchor;
   Span tag_span;
   Node* content = nullptr;
-  for_each_child(node, [&](TSNode child, const char*) {
+  for_each_child(node, [&](TSNode child, const TSTreeCursor*) {
     const char* type = ts_node_type(child);
     if (std::strcmp(type, "tag") == 0) {
       tag_span = span_of(child);
@@ -176,14 +192,15 @@ Node* NodeBuilder::build_mapping(TSNode node, int depth, bool flow) {
     return inserted ? std::nullopt : std::optional<Span>(it->second);
   };
   size_t first_pair = pair_stack_.size();  // this mapping's pairs, above those of its parents
-  for_each_child(node, [&](TSNode child, const char*) {
+  for_each_child(node, [&](TSNode child, const TSTreeCursor*) {
     Node* key = nullptr;
     Node* value = nullptr;
     if (is(child, "block_mapping_pair") || is(child, "flow_pair")) {
-      for_each_child(child, [&](TSNode part, const char* field) {
-        if (!field) return;
-        if (std::strcmp(field, "key") == 0) key = build(part, depth + 1);
-        else if (std::strcmp(field, "value") == 0) value = build(part, depth + 1);
+      for_each_child(child, [&](TSNode part, const TSTreeCursor* at) {
+        TSFieldId field = ts_tree_cursor_current_field_id(at);
+        if (field == 0) return;
+        if (field == pair_fields().key) key = build(part, depth + 1);
+        else if (field == pair_fields().value) value = build(part, depth + 1);
       });
       if (!key) key = make_null(ts_node_start_byte(child));
       if (!value) value = make_null(ts_node_end_byte(child));
@@ -214,7 +231,7 @@ Node* NodeBuilder::build_sequence(TSNode node, int depth, bool flow) {
   seq.flow = flow;
   seq.span = span_of(node);
   size_t first_item = item_stack_.size();  // this sequence's items, above those of its parents
-  for_each_child(node, [&](TSNode child, const char*) {
+  for_each_child(node, [&](TSNode child, const TSTreeCursor*) {
     if (is(child, "block_sequence_item")) {
       if (!sites_.empty()) {
         uint32_t at = ts_node_start_byte(child);
@@ -240,7 +257,7 @@ Node* NodeBuilder::build_sequence(TSNode node, int depth, bool flow) {
 
 Node* NodeBuilder::build_sequence_item(TSNode item, int depth) {
   Node* built = nullptr;
-  for_each_child(item, [&](TSNode part, const char*) {
+  for_each_child(item, [&](TSNode part, const TSTreeCursor*) {
     if (!built && (is(part, "block_node") || is(part, "flow_node"))) built = build(part, depth);
   });
   return built ? built : make_null(ts_node_end_byte(item));
@@ -253,10 +270,11 @@ Node* NodeBuilder::build_mapping_from_pair(TSNode pair, int depth) {
   map.span = span_of(pair);
   Node* key = nullptr;
   Node* value = nullptr;
-  for_each_child(pair, [&](TSNode part, const char* field) {
-    if (!field) return;
-    if (std::strcmp(field, "key") == 0) key = build(part, depth + 1);
-    else if (std::strcmp(field, "value") == 0) value = build(part, depth + 1);
+  for_each_child(pair, [&](TSNode part, const TSTreeCursor* at) {
+    TSFieldId field = ts_tree_cursor_current_field_id(at);
+    if (field == 0) return;
+    if (field == pair_fields().key) key = build(part, depth + 1);
+    else if (field == pair_fields().value) value = build(part, depth + 1);
   });
   map.pairs.push_back({key ? key : make_null(map.span.begin), value ? value : make_null(map.span.end)});
   return &map;
@@ -298,7 +316,7 @@ Node* NodeBuilder::build_scalar(TSNode node, std::string_view type) {
     n.style = Style::DoubleQuoted;
   } else {
     n.style = !raw.empty() && raw.front() == '>' ? Style::Folded : Style::Literal;
-    for_each_child(node, [](TSNode, const char*) {});  // the header's comment: `key: | # …`
+    for_each_child(node, [](TSNode, const TSTreeCursor*) {});  // the header's comment: `key: | # …`
   }
   n.value = decode_scalar(file_, n, false).value;
   return &n;

@@ -27,6 +27,14 @@ TEST(NestingGuard, FindsTheFirstByteBeyondTheLimit) {
   EXPECT_FALSE(find_excessive_nesting(repeat("[]", 100), 3));                // closed brackets do not add up
 }
 
+TEST(NestingGuard, TextNoLongerThanTheLimitCannotExceedIt) {
+  // Each byte adds at most one level, which is why short texts are not scanned at all.
+  EXPECT_FALSE(find_excessive_nesting(repeat("[", 3), 3));
+  EXPECT_EQ(find_excessive_nesting(repeat("[", 4), 3), 3u);
+  EXPECT_FALSE(find_excessive_nesting(repeat(" ", 3), 3));
+  EXPECT_EQ(find_excessive_nesting(repeat(" ", 3) + "-", 3), 3u);  // a lone `-` at the end is an indicator
+}
+
 TEST(NestingGuard, BracketsInQuotesAndCommentsDoNotCount) {
   EXPECT_FALSE(find_excessive_nesting("a: \"[[[[[\"\nb: '{{{{''{{'\n# [[[[[[\nc: x # {{{{{{\n", 3));
   EXPECT_FALSE(find_excessive_nesting("a: \"\\\"[[[[[\"\n", 3));  // an escaped quote does not end the string
