@@ -18,12 +18,14 @@
 #include "engine/project_lint.h"
 #include "engine/rule.h"
 #include "expr/scanner.h"
+#include "tests/support/yaml_stream_dump.h"
 #include "fix/apply_fixes.h"
 #include "fix/fixer.h"
 #include "load/document_kind.h"
 #include "load/project_loader.h"
 #include "lsp/server.h"
 #include "yaml/parser.h"
+#include "yaml/piecewise_parse.h"
 
 namespace iblint::fuzz {
 namespace {
@@ -244,9 +246,23 @@ std::string fix_and_relint(std::string_view input) {
   return "";
 }
 
+std::string parse_in_pieces_like_whole(std::string_view input) {
+  if (input.empty()) return "";
+  uint32_t piece_bytes = static_cast<uint8_t>(input[0]) + 1u;
+  SourceFile file("fuzz.yaml", std::string(input.substr(1)));
+  std::unique_ptr<yaml::Stream> pieces = yaml::parse_in_pieces(file, {0, piece_bytes});
+  if (!pieces) return "";  // not cut: the whole parse is used, nothing to compare
+  std::string a = yaml::test_support::dump(*yaml::parse_whole(file)), b = yaml::test_support::dump(*pieces);
+  if (a == b) return "";
+  size_t at = static_cast<size_t>(std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin());
+  size_t line = a.rfind('\n', at) == std::string::npos ? 0 : a.rfind('\n', at) + 1;
+  return "parsed in pieces of " + std::to_string(piece_bytes) + " bytes, the node model differs from the whole parse: whole `" +
+         a.substr(line, 200) + "`, pieces `" + b.substr(line, 200) + "`";
+}
+
 const std::vector<Target>& targets() {
-  static const std::vector<Target> all = {
-      {"lint", lint_buffer}, {"expr", scan_expressions}, {"cfn", load_cloudformation}, {"lsp", serve_lsp}, {"fix", fix_and_relint}};
+  static const std::vector<Target> all = {{"lint", lint_buffer}, {"expr", scan_expressions}, {"cfn", load_cloudformation},
+                                          {"lsp", serve_lsp},    {"fix", fix_and_relint},     {"pieces", parse_in_pieces_like_whole}};
   return all;
 }
 

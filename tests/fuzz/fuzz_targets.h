@@ -28,6 +28,10 @@ std::string serve_lsp(std::string_view input);
 /// be gone and the fixed text must parse as well as the original; then runs the whole --fix loop.
 std::string fix_and_relint(std::string_view input);
 
+/// Parses the input as YAML in pieces (forced, whatever its size; the first byte picks the piece
+/// size, 1 to 256 bytes) and whole: when the pieces are used, both node models must be the same.
+std::string parse_in_pieces_like_whole(std::string_view input);
+
 struct Target {
   std::string_view name;  ///< fuzz_<name> executable, tests/fuzz/regressions/<name>/
   TargetFunction run;

@@ -56,7 +56,7 @@ TEST(FuzzTargets, EveryTargetHasARegressionFolderOrNone) {
   }
 }
 
-TEST(FuzzTargets, FixturesPassLintFixAndCloudFormation) {
+TEST(FuzzTargets, FixturesPassEveryTarget) {
   std::vector<fs::path> files = fixtures();
   ASSERT_GT(files.size(), 100u);
   for (const fs::path& path : files) {
@@ -67,7 +67,17 @@ TEST(FuzzTargets, FixturesPassLintFixAndCloudFormation) {
     EXPECT_EQ(lint_buffer(selector + bytes), "") << path;
     EXPECT_EQ(fix_and_relint(selector + bytes), "") << path;
     EXPECT_EQ(load_cloudformation(bytes), "") << path;
+    EXPECT_EQ(parse_in_pieces_like_whole(std::string(1, '\x3f') + bytes), "") << path;
   }
+}
+
+TEST(FuzzTargets, PiecesTargetComparesTheNodeModels) {
+  // Three steps are cut into pieces of one byte (selector 0); a different model would be reported.
+  std::string component =
+      "phases:\n  - name: build\n    steps:\n      - name: A\n        action: Reboot\n"
+      "      - name: B\n        action: Reboot\n      - name: C\n        action: Reboot\n      - name: D\n        action: Reboot\n";
+  EXPECT_EQ(parse_in_pieces_like_whole(std::string(1, '\0') + component), "");
+  EXPECT_EQ(parse_in_pieces_like_whole(""), "");
 }
 
 TEST(FuzzTargets, ExpressionScannerKeepsRangesInsideTheValue) {
