@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -7,10 +8,10 @@
 
 namespace iblint::yaml {
 
-enum class Kind { Mapping, Sequence, Scalar, Alias };
-enum class Style { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
+enum class Kind : uint8_t { Mapping, Sequence, Scalar, Alias };
+enum class Style : uint8_t { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
 /// How YAML's core schema reads a plain scalar; quoted and block scalars are always String.
-enum class ScalarType { String, Null, Bool, Int, Float, Timestamp };
+enum class ScalarType : uint8_t { String, Null, Bool, Int, Float, Timestamp };
 
 struct Node;
 

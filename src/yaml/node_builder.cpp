@@ -175,17 +175,20 @@ Node* NodeBuilder::build_mapping(TSNode node, int depth, bool flow) {
   map.kind = Kind::Mapping;
   map.flow = flow;
   map.span = span_of(node);
-  // Keys seen so far: a short list scanned in order; a hash map once the mapping is large.
+  // Keys seen so far: a short list scanned in order (this mapping's part of key_stack_); a hash
+  // map once the mapping is large.
   constexpr size_t kScanLimit = 16;
-  std::vector<std::pair<std::string_view, Span>> few;
+  const size_t first_key = key_stack_.size();
   std::unordered_map<std::string_view, Span> many;
   auto first_seen = [&](std::string_view key, Span span) -> std::optional<Span> {
-    if (few.size() < kScanLimit) {
-      for (const auto& [seen, where] : few) {
-        if (seen == key) return where;
+    auto few = key_stack_.begin() + static_cast<std::ptrdiff_t>(first_key);
+    if (key_stack_.size() - first_key < kScanLimit) {
+      for (auto it = few; it != key_stack_.end(); ++it) {
+        if (it->first == key) return it->second;
       }
-      few.emplace_back(key, span);
-      if (few.size() == kScanLimit) many.insert(few.begin(), few.end());
+      key_stack_.emplace_back(key, span);
+      few = key_stack_.begin() + static_cast<std::ptrdiff_t>(first_key);
+      if (key_stack_.size() - first_key == kScanLimit) many.insert(few, key_stack_.end());
       return std::nullopt;
     }
     auto [it, inserted] = many.emplace(key, span);
@@ -214,7 +217,7 @@ Node* NodeBuilder::build_mapping(TSNode node, int depth, bool flow) {
     pair_stack_.push_back({key, value});
     const Node& k = key->resolved();
     if (k.kind == Kind::Scalar && k.type != ScalarType::Null) {
-      // k.value lives in the arena (a deque), so the view stays valid while the map is built.
+      // k.value lives in the arena, whose nodes never move, so the view stays valid.
       if (std::optional<Span> first = first_seen(k.value, key->span)) {
         out_.duplicate_keys.push_back({std::string(k.value), key->span, *first});
       }
@@ -222,6 +225,7 @@ Node* NodeBuilder::build_mapping(TSNode node, int depth, bool flow) {
   });
   map.pairs.assign(pair_stack_.begin() + static_cast<std::ptrdiff_t>(first_pair), pair_stack_.end());
   pair_stack_.resize(first_pair);
+  key_stack_.resize(first_key);
   return &map;
 }
 

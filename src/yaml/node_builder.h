@@ -4,6 +4,7 @@
 #include <deque>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <tree_sitter/api.h>
@@ -73,6 +74,7 @@ class NodeBuilder {
   // own at their exact size when it is done (no spare capacity from growing one by one).
   std::vector<Pair> pair_stack_;
   std::vector<Node*> item_stack_;
+  std::vector<std::pair<std::string_view, Span>> key_stack_;  ///< scalar keys seen, for duplicates
 };
 
 }  // namespace iblint::yaml

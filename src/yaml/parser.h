@@ -1,11 +1,11 @@
 #pragma once
-#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "source/source_file.h"
 #include "yaml/node.h"
+#include "yaml/node_arena.h"
 #include "yaml/scalar_decode.h"
 #include "yaml/syntax_tree.h"
 
@@ -29,7 +29,7 @@ inline constexpr int kMaxDepth = 500;
 
 /// Everything the YAML layer learned about one file.
 struct Stream {
-  std::deque<Node> arena;                ///< owns every node
+  NodeArena arena;                       ///< owns every node
   std::vector<const Node*> documents;    ///< one root per YAML document
   std::vector<SyntaxError> errors;
   std::vector<DuplicateKey> duplicate_keys;

@@ -60,6 +60,11 @@ std::string_view trim(std::string_view s) {
 /// escaped_break(line) is true joins the next line without a space (double-quoted `\` ending).
 template <typename Emit>
 void fold_flow_lines(std::string_view body, Writer& w, Emit&& emit, bool double_quoted) {
+  if (body.find('\n') == std::string_view::npos) {  // one line, most scalars: nothing to fold
+    if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
+    emit(body);
+    return;
+  }
   std::vector<std::string_view> lines = split_lines(body);
   size_t empty_run = 0;
   bool escaped_break = false;

@@ -33,6 +33,18 @@ TEST(ScalarDecode, FoldedBlock) {
   EXPECT_EQ(decode_block(">\n  a\n    more\n  b\n", 0).value, "a\n  more\nb\n");
 }
 
+// One-line flow scalars skip the line folding; a CR left at the end (CRLF files) is dropped as
+// the folding would drop it, and blanks inside quotes stay.
+TEST(ScalarDecode, OneLineFlowScalarsMatchTheFoldedResult) {
+  EXPECT_EQ(decode_plain("abc\r").value, "abc");
+  EXPECT_EQ(decode_single_quoted("'  it''s  '").value, "  it's  ");
+  EXPECT_EQ(decode_double_quoted("\" a\\tb \"").value, " a\tb ");
+  EXPECT_EQ(decode_double_quoted("\"x\\\"").value, "x\\");  // a lone trailing backslash stays
+  Decoded tracked = decode_plain("key\r", true);
+  EXPECT_EQ(tracked.value, "key");
+  EXPECT_EQ(tracked.offsets, (std::vector<uint32_t>{0, 1, 2, 4}));
+}
+
 TEST(ScalarDecode, CrlfBlock) { EXPECT_EQ(decode_block("|\r\n  a\r\n  b\r\n", 0).value, "a\nb\n"); }
 
 TEST(ScalarDecode, ExplicitIndentation) { EXPECT_EQ(decode_block("|2\n    a\n  b\n", 0).value, "  a\nb\n"); }
