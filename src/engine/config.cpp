@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "util/edit_distance.h"
+#include "util/wildcard_match.h"
 #include "yaml/parser.h"
 
 namespace iblint {
@@ -43,28 +44,6 @@ std::string_view trim_pattern(std::string_view pattern) {
   return pattern;
 }
 
-/// `*` and `?` within one segment, with the usual backtrack-to-last-star algorithm.
-bool segment_match(std::string_view pattern, std::string_view text) {
-  size_t p = 0, t = 0;
-  size_t star = std::string_view::npos, star_t = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      star_t = t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      t = ++star_t;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
 bool segments_match(const std::vector<std::string_view>& pattern, size_t pi, const std::vector<std::string_view>& path,
                     size_t si) {
   while (pi < pattern.size()) {
@@ -76,7 +55,7 @@ bool segments_match(const std::vector<std::string_view>& pattern, size_t pi, con
       }
       return false;
     }
-    if (si == path.size() || !segment_match(pattern[pi], path[si])) return false;
+    if (si == path.size() || !wildcard_match(pattern[pi], path[si])) return false;
     ++pi;
     ++si;
   }
@@ -97,7 +76,7 @@ bool path_pattern_matches(std::string_view pattern, std::string_view relative_pa
   std::vector<std::string_view> path = split_segments(relative_path);
   if (pattern.find('/') == std::string_view::npos) {
     if (pattern == "**") return !path.empty();
-    return std::any_of(path.begin(), path.end(), [&](std::string_view name) { return segment_match(pattern, name); });
+    return std::any_of(path.begin(), path.end(), [&](std::string_view name) { return wildcard_match(pattern, name); });
   }
   std::vector<std::string_view> p = split_segments(pattern);
   // The path itself or any directory above it.

@@ -27,7 +27,8 @@ struct ConfigError {
 
 /// Matches a whole '/'-separated relative path against a glob: `*` matches within one path
 /// segment, `?` one character other than '/', and a `**` segment any number of segments
-/// (zero included). Everything else is literal. A leading `./` or `/` and a trailing `/` in the
+/// (zero included). Everything else is literal; a `*` in path is an ordinary character, which a
+/// pattern's `*` covers like any other. A leading `./` or `/` and a trailing `/` in the
 /// pattern are ignored.
 bool glob_match(std::string_view pattern, std::string_view path);
 

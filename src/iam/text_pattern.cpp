@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "util/wildcard_match.h"
+
 namespace iblint::iam {
 
 Text Text::literal(std::string_view text) {
@@ -49,10 +51,6 @@ std::string Text::str() const {
 
 namespace {
 
-/// std::tolower in the "C" locale iblint runs in, inline: the matcher below compares
-/// characters in its innermost loop, where the library call was 8 % of linting a template.
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 /// One character or one symbol; in a pattern also the wildcards.
 struct Unit {
   enum class Kind { Char, Star, Question, Symbol } kind = Kind::Char;
@@ -78,32 +76,6 @@ void append_units(const Text& text, bool pattern, std::vector<Unit>& out) {
   }
 }
 
-bool same_char(char a, char b, bool ignore_case) { return ignore_case ? ascii_lower(a) == ascii_lower(b) : a == b; }
-
-/// `*`/`?` wildcard matching of plain strings. On a mismatch only the last `*` seen takes one
-/// more character: any split an earlier `*` could try, the later one covers too, so this gives
-/// the same answer as the full table below in O(n) typical and O(n·m) worst-case time.
-bool glob(std::string_view pattern, std::string_view subject, bool ignore_case) {
-  constexpr size_t kNone = std::string_view::npos;
-  size_t p = 0, s = 0, star = kNone, star_subject = 0;
-  while (s < subject.size()) {
-    if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      star_subject = s;
-    } else if (p < pattern.size() && (pattern[p] == '?' || same_char(pattern[p], subject[s], ignore_case))) {
-      ++p;
-      ++s;
-    } else if (star != kNone) {
-      p = star + 1;
-      s = ++star_subject;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
 /// The characters of a Text without symbols; storage holds them only when there are several pieces.
 std::string_view literal_text(const Text& text, std::string& storage) {
   if (text.pieces.empty()) return {};
@@ -118,9 +90,11 @@ bool partition_char(char c) { return std::islower(static_cast<unsigned char>(c))
 
 Tri match(const Text& pattern, const Text& subject, bool ignore_case) {
   if (pattern.is_literal() && subject.is_literal()) {
+    // Plain strings: the backtracking matcher gives the table's answer without the table.
     std::string pattern_storage, subject_storage;
-    return glob(literal_text(pattern, pattern_storage), literal_text(subject, subject_storage), ignore_case) ? Tri::Yes
-                                                                                                             : Tri::No;
+    return wildcard_match(literal_text(pattern, pattern_storage), literal_text(subject, subject_storage), ignore_case)
+               ? Tri::Yes
+               : Tri::No;
   }
   // With symbols: a table over pattern units × subject units.
   thread_local std::vector<Unit> p, s;
@@ -172,7 +146,7 @@ Tri match(const Text& pattern, const Text& subject, bool ignore_case) {
             } else if (u.kind == Unit::Kind::Question) {
               r = at(i + 1, j + 1);
             } else {
-              if (same_char(u.c, s[j].c, ignore_case)) r = at(i + 1, j + 1);
+              if (same_byte(u.c, s[j].c, ignore_case)) r = at(i + 1, j + 1);
             }
             break;
         }

@@ -85,6 +85,15 @@ TEST(ConfigGlob, QuestionMarkIsOneCharacter) {
   EXPECT_FALSE(glob_match("a?b", "a/b"));
 }
 
+TEST(ConfigGlob, StarKeepsItsWildcardMeaningWhenTheNameHoldsAStar) {
+  // A `*` in the pattern that meets a literal `*` in the name still matches any run: the
+  // matcher once took the pair as two equal characters and gave up on `*a` against `*ba`.
+  EXPECT_TRUE(glob_match("*a", "*ba"));
+  EXPECT_TRUE(glob_match("dir/*.yml", "dir/*x*.yml"));
+  EXPECT_TRUE(path_pattern_matches("*.yml", "deep/*draft*.yml"));
+  EXPECT_FALSE(glob_match("*a", "*ab"));
+}
+
 TEST(ConfigGlob, DoubleStarSpansDirectories) {
   EXPECT_TRUE(glob_match("**/*.yml", "a.yml"));
   EXPECT_TRUE(glob_match("**/*.yml", "x/y/z/a.yml"));
