@@ -1,5 +1,8 @@
 #include "yaml/nesting_guard.h"
 
+#include <algorithm>
+#include <array>
+
 namespace iblint::yaml {
 namespace {
 
@@ -12,6 +15,13 @@ bool starts_token(std::string_view text, size_t i) {
   return is_blank(before) || before == '\n' || before == '\r' || before == '[' || before == '{' || before == ',';
 }
 
+/// Past a line's indentation, only these bytes can change a count or start a skipped token.
+constexpr std::array<bool, 256> kSignificant = [] {
+  std::array<bool, 256> table{};
+  for (char c : std::string_view("\n-?:[{]}#\"'")) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
 }  // namespace
 
 std::optional<uint32_t> find_excessive_nesting(std::string_view text, uint32_t limit) {
@@ -23,13 +33,18 @@ std::optional<uint32_t> find_excessive_nesting(std::string_view text, uint32_t l
   bool line_start = true;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    if (!line_start && !kSignificant[static_cast<unsigned char>(c)]) continue;  // most bytes
     if (c == '\n') {
       block = 0;
       line_start = true;
       continue;
     }
-    if (line_start && c == ' ') {
-      ++block;
+    if (line_start && c == ' ') {  // the indentation, as one run
+      size_t end = std::min(text.find_first_not_of(' ', i), text.size());
+      if (block + (end - i) > limit) return static_cast<uint32_t>(i + (limit - block));
+      block += end - i;
+      i = end - 1;
+      continue;
     } else {
       line_start = false;
       if ((c == '-' || c == '?' || c == ':') && ends_token(text, i + 1)) {

@@ -25,6 +25,10 @@ TEST(NestingGuard, FindsTheFirstByteBeyondTheLimit) {
   EXPECT_EQ(find_excessive_nesting(repeat("- ", 5) + "x", 3), 6u);
   EXPECT_EQ(find_excessive_nesting("a:\n" + repeat(" ", 4) + "b", 3), 6u);  // indentation bounds block depth
   EXPECT_FALSE(find_excessive_nesting(repeat("[]", 100), 3));                // closed brackets do not add up
+  // Indentation is counted as one run: the answer is still the exact byte.
+  EXPECT_EQ(find_excessive_nesting("a:\n" + repeat(" ", 20000) + "b"), 3u + kMaxParseNesting);
+  EXPECT_FALSE(find_excessive_nesting(repeat("a:\n" + repeat(" ", 9999) + "b\n", 3)));
+  EXPECT_EQ(find_excessive_nesting("x\n  - - [[" + repeat(" ", 10), 3), 6u);  // indentation, then indicators
 }
 
 TEST(NestingGuard, TextNoLongerThanTheLimitCannotExceedIt) {
