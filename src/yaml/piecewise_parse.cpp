@@ -107,7 +107,7 @@ LineScan scan_item_runs(std::string_view text, uint32_t begin) {
     std::string_view line = text.substr(start, end - start);
     if (line.starts_with("---") || line.starts_with("...") || line.starts_with("%")) scan.several_documents = true;
     size_t indent = line.find_first_not_of(' ');
-    if (indent != std::string_view::npos && line[indent] != '#' && !blank(line)) {
+    if (indent != std::string_view::npos && line[indent] != '#' && !blank(line.substr(indent))) {
       auto at = static_cast<uint32_t>(indent);
       char next = indent + 1 < line.size() ? line[indent + 1] : '\n';
       bool item = line[indent] == '-' && (next == ' ' || next == '\r' || next == '\n');
