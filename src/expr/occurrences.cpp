@@ -30,6 +30,9 @@ struct Walker {
     Place place;
     int path;
   };
+  /// The walk's to-do list, kept between walks: walk runs once per field of every step, and a
+  /// fresh vector each time would cost an allocation per field.
+  std::vector<Pending> stack{};
 
   std::string spell(const std::string& root, int path) const {
     std::vector<const PathStep*> chain;
@@ -47,7 +50,7 @@ struct Walker {
   void walk(const yaml::Node* root, Place place, const std::string& field) {
     if (!root) return;
     paths.clear();
-    std::vector<Pending> stack{{root, place, -1}};
+    stack.assign({{root, place, -1}});
     while (!stack.empty()) {
       Pending top = stack.back();
       stack.pop_back();
