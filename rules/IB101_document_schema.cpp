@@ -15,6 +15,7 @@ const std::vector<std::string_view> kTopLevelKeys = {"name", "description", "sch
 const std::vector<std::string_view> kPhaseKeys = {"name", "steps"};
 const std::vector<std::string_view> kStepKeys = {"name", "action", "inputs", "timeoutSeconds", "onFailure",
                                                  "maxAttempts", "loop", "if"};
+const std::vector<std::string_view> kStepRequiredKeys = {"name", "action"};
 const std::vector<std::string_view> kParameterKeys = {"type", "default", "description"};
 const std::vector<std::string_view> kConstantKeys = {"type", "value", "description"};
 
@@ -194,10 +195,11 @@ class DocumentSchema final : public Rule {
       out.report(step.node->span, "a step must be a mapping with `name` and `action`, not " + std::string(describe(map)));
       return;
     }
-    std::vector<std::string> typos = report_unknown_keys(map, kStepKeys, "step", out, Severity::Error, {"name", "action"});
-    std::string where = step.name.empty() ? "a step in " + phase : "step " + code(step.name);
+    std::vector<std::string> typos = report_unknown_keys(map, kStepKeys, "step", out, Severity::Error, kStepRequiredKeys);
+    // Spelt out only for a finding: this runs for every step.
+    auto where = [&] { return step.name.empty() ? "a step in " + phase : "step " + code(step.name); };
     if (!step.name_node) {
-      if (!contains(typos, "name")) missing(map, "name", where, "give the step a name unique in its phase", out);
+      if (!contains(typos, "name")) missing(map, "name", where(), "give the step a name unique in its phase", out);
     } else if (!step.name_node->resolved().is_scalar() || step.name_node->resolved().is_null()) {
       out.report(step.name_node->span, "a step name must be a string, not " + std::string(describe(*step.name_node)));
     } else if (step.name.find_first_of(". \t") != std::string::npos) {
@@ -207,7 +209,7 @@ class DocumentSchema final : public Rule {
       d.severity = Severity::Warning;
     }
     if (!step.action_node) {
-      if (!contains(typos, "action")) missing(map, "action", where, "name an action module such as `ExecuteBash`", out);
+      if (!contains(typos, "action")) missing(map, "action", where(), "name an action module such as `ExecuteBash`", out);
     } else if (!step.action_node->resolved().is_scalar() || step.action_node->resolved().is_null()) {
       out.report(step.action_node->span, "`action` must be the name of an action module, not " +
                                              std::string(describe(*step.action_node)));

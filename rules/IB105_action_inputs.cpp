@@ -121,18 +121,19 @@ class ActionInputs final : public Rule {
 
   static void check_value(const yaml::Pair& pair, const InputSpec& input, const ActionSpec& action, Reporter& out) {
     const Node& value = pair.value->resolved();
-    std::string field = code(action.name) + " input " + code(input.name);
+    // Spelt out only for a finding: most values are fine, and this runs for every input.
+    auto field = [&] { return code(action.name) + " input " + code(input.name); };
     // Resolved at run time and checked by the expression rules; an unquoted one is IB201's.
     if (holds_expression(value) || is_unquoted_expression(value)) return;
     auto wrong = [&](std::string_view expected) {
       out.report(pair.value->span.empty() ? pair.key->span : pair.value->span,
-                 field + " must be " + std::string(expected) + ", not " + std::string(describe(value)));
+                 field() + " must be " + std::string(expected) + ", not " + std::string(describe(value)));
     };
     switch (input.type) {
       case InputType::String:
         if (!value.is_scalar() || value.is_null()) return wrong("a string");
         if (input.name == "permissions" && value.type == yaml::ScalarType::Int) {
-          Diagnostic& d = out.report(pair.value->span, field + " is an unquoted number; AWSTOE expects a string, and YAML may "
+          Diagnostic& d = out.report(pair.value->span, field() + " is an unquoted number; AWSTOE expects a string, and YAML may "
                                                               "read a leading-zero number as octal: write '" + value.value + "'");
           d.severity = Severity::Warning;
           d.fixes.push_back({"quote the permissions", {{pair.value->span, "'" + value.value + "'"}}, true});
@@ -144,7 +145,7 @@ class ActionInputs final : public Rule {
       case InputType::Boolean:
         if (value.type != yaml::ScalarType::Bool) {
           if (value.is_string() && (equals_ignoring_case(value.value, "true") || equals_ignoring_case(value.value, "false"))) {
-            Diagnostic& d = out.report(pair.value->span, field + " is the string \"" + value.value + "\"; write the boolean " +
+            Diagnostic& d = out.report(pair.value->span, field() + " is the string \"" + value.value + "\"; write the boolean " +
                                                             code(value.value) + " without quotes");
             d.severity = Severity::Warning;
             d.fixes.push_back({"write a boolean", {{pair.value->span, value.value}}, true});
@@ -157,12 +158,12 @@ class ActionInputs final : public Rule {
         if (!value.is_sequence()) {
           std::string hint = value.is_scalar() ? "; put the value in a list: `- ...` on the next line" : "";
           out.report(pair.value->span.empty() ? pair.key->span : pair.value->span,
-                     field + " must be a list of strings, not " + std::string(describe(value)) + hint);
+                     field() + " must be a list of strings, not " + std::string(describe(value)) + hint);
           return;
         }
         for (const Node* item : value.items) {
           if ((!item->resolved().is_scalar() || item->resolved().is_null()) && !is_unquoted_expression(*item)) {
-            out.report(item->span, "each entry of " + field + " must be a string, not " + std::string(describe(*item)));
+            out.report(item->span, "each entry of " + field() + " must be a string, not " + std::string(describe(*item)));
           }
         }
         return;
@@ -174,7 +175,7 @@ class ActionInputs final : public Rule {
         for (const Node* item : value.items) {
           const Node& m = item->resolved();
           if (!m.is_mapping() || !m.find("name") || !m.find("value")) {
-            out.report(item->span, "each entry of " + field + " needs `name` and `value`");
+            out.report(item->span, "each entry of " + field() + " needs `name` and `value`");
           }
         }
         return;
@@ -190,7 +191,7 @@ class ActionInputs final : public Rule {
         bool ok = input.allowed_chars.find(input.allowed_case_insensitive ? static_cast<char>(std::tolower(c)) : c) !=
                   std::string_view::npos;
         if (!ok) {
-          out.report(pair.value->span, field + " holds " + code(std::string(1, c)) + "; allowed characters are " +
+          out.report(pair.value->span, field() + " holds " + code(std::string(1, c)) + "; allowed characters are " +
                                            code(input.allowed_chars));
           return;
         }
@@ -205,7 +206,7 @@ class ActionInputs final : public Rule {
       if (!ok) {
         std::string list;
         for (size_t i = 0; i < input.allowed_prefixes.size(); ++i) list += (i ? ", " : "") + code(input.allowed_prefixes[i]);
-        out.report(pair.value->span, field + " " + code(value.value) + " must start with one of " + list);
+        out.report(pair.value->span, field() + " " + code(value.value) + " must start with one of " + list);
       }
     }
     if (!input.allowed.empty() && value.is_scalar()) {
@@ -215,7 +216,7 @@ class ActionInputs final : public Rule {
       std::string list;
       for (size_t i = 0; i < input.allowed.size(); ++i) list += (i ? ", " : "") + code(input.allowed[i]);
       std::string target = suggest(value.value, input.allowed);
-      Diagnostic& d = out.report(pair.value->span, field + " is " + code(value.value) + "; expected one of " + list +
+      Diagnostic& d = out.report(pair.value->span, field() + " is " + code(value.value) + "; expected one of " + list +
                                                        (target.empty() ? "" : " (did you mean " + code(target) + "?)"));
       if (!target.empty()) d.fixes.push_back({"replace with " + code(target), {{pair.value->span, target}}, true});
     }

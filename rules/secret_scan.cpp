@@ -1,11 +1,11 @@
 #include "rules/secret_scan.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <unordered_map>
 
 #include "rules/script_findings_cache.h"
-#include "util/case_insensitive_search.h"
 
 namespace iblint {
 namespace {
@@ -35,13 +35,54 @@ size_t ifind(std::string_view text, std::string_view needle, size_t from = 0) {
   return std::string_view::npos;
 }
 
-/// A cheap test before is_secret_name: the name mentions one of its words.
-bool may_be_secret_name(std::string_view name) {
-  for (std::string_view w : {"pass", "secret", "token", "key"}) {
-    if (ifind(name, w) != std::string_view::npos) return true;
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// Whether text holds lower_word at `at`, ignoring ASCII case.
+bool word_at(std::string_view text, size_t at, std::string_view lower_word) {
+  if (text.size() - at < lower_word.size()) return false;
+  for (size_t i = 0; i < lower_word.size(); ++i) {
+    if (ascii_lower(text[at + i]) != lower_word[i]) return false;
+  }
+  return true;
+}
+
+/// The word that a secret name (pass, secret, token, key) or, with names_only false, any other
+/// secret (AKIA…/ASIA… key ids, ConvertTo-SecureString) starts with at `at`, if any.
+bool secret_word_at(std::string_view text, size_t at, bool names_only) {
+  switch (text[at]) {
+    case 'p': case 'P': return word_at(text, at, "pass");
+    case 's': case 'S': return word_at(text, at, "secret");
+    case 't': case 'T': return word_at(text, at, "token");
+    case 'k': case 'K': return word_at(text, at, "key");
+    case 'A': return !names_only && (text.compare(at, 4, "AKIA") == 0 || text.compare(at, 4, "ASIA") == 0);
+    case 'c': case 'C': return !names_only && word_at(text, at, "convertto-securestring");
+    default: return false;
+  }
+}
+
+/// Bytes that can start a word secret_word_at looks for: one table load rules out most bytes.
+constexpr std::array<bool, 256> kSecretWordStarts = [] {
+  std::array<bool, 256> starts{};
+  for (unsigned char c : std::string_view("pPsStTkKAcC")) starts[c] = true;
+  return starts;
+}();
+
+bool any_secret_word(std::string_view text, bool names_only) {
+  for (size_t at = 0; at < text.size(); ++at) {
+    if (kSecretWordStarts[static_cast<unsigned char>(text[at])] && secret_word_at(text, at, names_only)) return true;
   }
   return false;
 }
+
+/// A cheap test before is_secret_name: the name mentions one of the words every secret name
+/// ends in (pass, secret, token, key), ignoring case.
+bool may_be_secret_name(std::string_view name) { return any_secret_word(name, true); }
+
+/// Whether find_secrets could find anything in text, in one pass: every finder needs one of
+/// these words. Access key ids start with AKIA or ASIA; `aws_secret_access_key` holds "secret";
+/// a private key's `PRIVATE KEY` holds "key"; assignments and options need a secret name (see
+/// may_be_secret_name); the PowerShell finder needs `ConvertTo-SecureString`.
+bool may_hold_secret(std::string_view text) { return any_secret_word(text, false); }
 
 /// Start of the line holding offset at.
 size_t line_start(std::string_view text, size_t at) {
@@ -258,10 +299,7 @@ std::vector<std::string> words_of(std::string_view name) {
 
 bool is_secret_name(std::string_view name) {
   // Every name below ends in one of these words: most keys hold none, and need no splitting.
-  if (!contains_ignoring_case(name, "pass") && !contains_ignoring_case(name, "secret") &&
-      !contains_ignoring_case(name, "token") && !contains_ignoring_case(name, "key")) {
-    return false;
-  }
+  if (!may_be_secret_name(name)) return false;
   std::vector<std::string> words = words_of(name);
   if (words.empty()) return false;
   const std::string& last = words.back();
@@ -305,6 +343,9 @@ std::string mask_secret(std::string_view secret) {
 }
 
 std::vector<SecretMatch> find_secrets(std::string_view text) {
+  // Most scalars (step names, action names, plain commands) mention none of the words a
+  // secret needs: one pass proves it, instead of six scans and their per-byte tests.
+  if (!may_hold_secret(text)) return {};
   std::vector<SecretMatch> found;
   find_access_key_ids(text, found);
   find_secret_access_keys(text, found);

@@ -30,6 +30,9 @@ struct Walker {
     Place place;
     int path;
   };
+  /// The walk's to-do list, kept between walks: walk runs once per field of every step, and a
+  /// fresh vector each time would cost an allocation per field.
+  std::vector<Pending> stack{};
 
   std::string spell(const std::string& root, int path) const {
     std::vector<const PathStep*> chain;
@@ -47,7 +50,7 @@ struct Walker {
   void walk(const yaml::Node* root, Place place, const std::string& field) {
     if (!root) return;
     paths.clear();
-    std::vector<Pending> stack{{root, place, -1}};
+    stack.assign({{root, place, -1}});
     while (!stack.empty()) {
       Pending top = stack.back();
       stack.pop_back();
@@ -86,8 +89,7 @@ struct Walker {
     o.field = field;
     o.scan = scan(node.value);
     if (o.scan.expressions.empty() && o.scan.errors.empty()) return;
-    o.offsets = yaml::decode_scalar(file, node, true).offsets;
-    if (o.offsets.size() != node.value.size() + 1) o.offsets.assign(node.value.size() + 1, node.span.begin);
+    o.file = &file;
     out.occurrences.push_back(std::move(o));
   }
 
@@ -111,10 +113,13 @@ struct Walker {
 }  // namespace
 
 Span Occurrence::span(Range range) const {
-  if (offsets.empty()) return scalar->span;
-  uint32_t last = static_cast<uint32_t>(offsets.size() - 1);
-  uint32_t begin = offsets[std::min(range.begin, last)];
-  uint32_t end = range.end > range.begin ? offsets[std::min(range.end - 1, last)] + 1 : begin;
+  if (offsets_.empty()) {
+    offsets_ = yaml::decode_scalar(*file, *scalar, true).offsets;
+    if (offsets_.size() != scalar->value.size() + 1) offsets_.assign(scalar->value.size() + 1, scalar->span.begin);
+  }
+  uint32_t last = static_cast<uint32_t>(offsets_.size() - 1);
+  uint32_t begin = offsets_[std::min(range.begin, last)];
+  uint32_t end = range.end > range.begin ? offsets_[std::min(range.end - 1, last)] + 1 : begin;
   return {begin, std::max(begin, end)};
 }
 

@@ -29,13 +29,19 @@ struct Occurrence {
   /// to its phase (`name`) or to the document (`description`, `parameters[0].Dir.default`).
   std::string field;
   ScanResult scan;
-  std::vector<uint32_t> offsets;  ///< file offset of each byte of the scalar's value, plus the end
+  const SourceFile* file = nullptr;  ///< the file the scalar was read from
 
   /// The file bytes that a range of the decoded value came from.
   Span span(Range range) const;
   /// Where the scalar is, for messages: "in the step's `name`", "in the phase name",
   /// "in the document's `description`".
   std::string where() const;
+
+ private:
+  /// File offset of each byte of the scalar's value, plus the end. Decoded on the first span()
+  /// call: only findings and editor look-ups need one, most expressions never do. Like the
+  /// index, an occurrence belongs to one thread.
+  mutable std::vector<uint32_t> offsets_;
 };
 
 /// A plain `{{ … }}` that YAML read as a flow mapping (`- {{ a.b }}` is `{ {a.b: null}: null }`).

@@ -29,6 +29,17 @@ TEST(SecretScan, AccessKeyIds) {
   EXPECT_TRUE(secrets("AKIAz7qwertyuiop1234").empty());  // lower case
 }
 
+// find_secrets first looks for the words every kind needs (in any case); a text with none of
+// them holds no secret, and one with them in unusual case still gets the full scan.
+TEST(SecretScan, WordPreCheckIgnoresCase) {
+  EXPECT_EQ(secrets("DBPASSWORD=Hunter2Hunter2"), (Strings{"Hunter2Hunter2"}));
+  EXPECT_EQ(secrets("api-KEY: Zx9rT2bQ8mN4"), (Strings{"Zx9rT2bQ8mN4"}));
+  EXPECT_EQ(secrets("CONVERTTO-SECURESTRING 'Hunter2Hunter2' -ASPLAINTEXT"), (Strings{"Hunter2Hunter2"}));
+  EXPECT_EQ(secrets("x=" + kKeyId), (Strings{kKeyId}));
+  EXPECT_TRUE(secrets("dnf install -y httpd && systemctl enable --now httpd").empty());
+  EXPECT_TRUE(secrets("").empty());
+}
+
 TEST(SecretScan, SecretAccessKeys) {
   EXPECT_EQ(secrets("aws configure set aws_secret_access_key " + kSecretKey), (Strings{kSecretKey}));
   EXPECT_EQ(secrets("aws_secret_access_key = " + kSecretKey + "\n"), (Strings{kSecretKey}));
