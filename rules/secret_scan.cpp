@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "rules/script_findings_cache.h"
+#include "util/case_insensitive_search.h"
 
 namespace iblint {
 namespace {
@@ -35,27 +36,17 @@ size_t ifind(std::string_view text, std::string_view needle, size_t from = 0) {
   return std::string_view::npos;
 }
 
-constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-/// Whether text holds lower_word at `at`, ignoring ASCII case.
-bool word_at(std::string_view text, size_t at, std::string_view lower_word) {
-  if (text.size() - at < lower_word.size()) return false;
-  for (size_t i = 0; i < lower_word.size(); ++i) {
-    if (ascii_lower(text[at + i]) != lower_word[i]) return false;
-  }
-  return true;
-}
-
 /// The word that a secret name (pass, secret, token, key) or, with names_only false, any other
 /// secret (AKIA…/ASIA… key ids, ConvertTo-SecureString) starts with at `at`, if any.
 bool secret_word_at(std::string_view text, size_t at, bool names_only) {
+  auto word_at = [&](std::string_view lower_word) { return starts_with_ignoring_case(text.substr(at), lower_word); };
   switch (text[at]) {
-    case 'p': case 'P': return word_at(text, at, "pass");
-    case 's': case 'S': return word_at(text, at, "secret");
-    case 't': case 'T': return word_at(text, at, "token");
-    case 'k': case 'K': return word_at(text, at, "key");
+    case 'p': case 'P': return word_at("pass");
+    case 's': case 'S': return word_at("secret");
+    case 't': case 'T': return word_at("token");
+    case 'k': case 'K': return word_at("key");
     case 'A': return !names_only && (text.compare(at, 4, "AKIA") == 0 || text.compare(at, 4, "ASIA") == 0);
-    case 'c': case 'C': return !names_only && word_at(text, at, "convertto-securestring");
+    case 'c': case 'C': return !names_only && word_at("convertto-securestring");
     default: return false;
   }
 }

@@ -1,21 +1,21 @@
 #include "util/case_insensitive_search.h"
 
 namespace iblint {
-namespace {
 
-constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-}  // namespace
+bool starts_with_ignoring_case(std::string_view text, std::string_view lower_word) {
+  if (text.size() < lower_word.size()) return false;
+  for (size_t i = 0; i < lower_word.size(); ++i) {
+    if (ascii_lower(text[i]) != lower_word[i]) return false;
+  }
+  return true;
+}
 
 bool contains_ignoring_case(std::string_view text, std::string_view lower_word) {
   if (lower_word.empty()) return true;
   if (text.size() < lower_word.size()) return false;
   const char first = lower_word.front();
   for (size_t at = 0, last = text.size() - lower_word.size(); at <= last; ++at) {
-    if (ascii_lower(text[at]) != first) continue;
-    size_t i = 1;
-    while (i < lower_word.size() && ascii_lower(text[at + i]) == lower_word[i]) ++i;
-    if (i == lower_word.size()) return true;
+    if (ascii_lower(text[at]) == first && starts_with_ignoring_case(text.substr(at), lower_word)) return true;
   }
   return false;
 }

@@ -1,15 +1,15 @@
 #pragma once
 #include <string_view>
 
+#include "util/case_insensitive_search.h"
+
 namespace iblint {
 
 /// Whether two bytes are equal; with ignore_case, ASCII letters equal their other case too
 /// (bytes, not the locale: patterns and texts are compared as written).
 inline bool same_byte(char a, char b, bool ignore_case) {
   if (a == b) return true;
-  if (!ignore_case) return false;
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return lower(a) == lower(b);
+  return ignore_case && ascii_lower(a) == ascii_lower(b);
 }
 
 /// Whether the whole of text matches pattern, where `*` in pattern matches any run of bytes

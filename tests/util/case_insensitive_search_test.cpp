@@ -21,5 +21,17 @@ TEST(CaseInsensitiveSearch, MissesWhatIsNotThere) {
   EXPECT_FALSE(contains_ignoring_case("p\xC3\xA4ss", "pass"));  // only ASCII letters fold
 }
 
+TEST(CaseInsensitiveSearch, StartsWithComparesOnlyThePrefix) {
+  EXPECT_TRUE(starts_with_ignoring_case("SecretKey", "secret"));
+  EXPECT_TRUE(starts_with_ignoring_case("key", "key"));
+  EXPECT_TRUE(starts_with_ignoring_case("x", ""));
+  EXPECT_FALSE(starts_with_ignoring_case("MySecret", "secret"));  // not at the start
+  EXPECT_FALSE(starts_with_ignoring_case("ke", "key"));
+  EXPECT_FALSE(starts_with_ignoring_case("\xC3\x84KIA", "\xC3\xA4kia"));  // only ASCII letters fold
+  EXPECT_EQ(ascii_lower('Q'), 'q');
+  EXPECT_EQ(ascii_lower('['), '[');  // the byte after 'Z'
+  EXPECT_EQ(ascii_lower('@'), '@');  // the byte before 'A'
+}
+
 }  // namespace
 }  // namespace iblint
