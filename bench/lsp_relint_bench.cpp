@@ -5,8 +5,8 @@
 // and CPU time per edit, and the YAML parse alone for comparison. The document and the edit are
 // bench/lsp_relint.py's (the same text, the same `x` typed after `Step250` and deleted), so the
 // two measure the same work; the script adds the pipes, the Python client and the scheduling.
-// Usage: iblint_lsp_bench [--lines N] [--edits N] [--generated] (--generated: the mixed
-// document of bench/component_generator.h instead).
+// Usage: iblint_lsp_bench [--lines N] [--edits N] [--generated] [--serial] (--generated: the
+// mixed document of bench/component_generator.h instead; --serial: every rule on one thread).
 #include <time.h>
 
 #include <algorithm>
@@ -24,13 +24,15 @@
 #include "lsp/json_rpc.h"
 #include "lsp/settings.h"
 #include "lsp/text_document.h"
+#include "util/parallel_for.h"
+#include "util/worker_pool.h"
 #include "yaml/parser.h"
 
 namespace {
 
-double cpu_ms() {
+double cpu_ms(clockid_t clock = CLOCK_PROCESS_CPUTIME_ID) {
   timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  clock_gettime(clock, &t);
   return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
@@ -73,10 +75,12 @@ int main(int argc, char** argv) {
   size_t lines_wanted = 5000;
   int edits = 200;
   bool generated = false;
+  bool serial = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--lines") && i + 1 < argc) lines_wanted = std::strtoul(argv[++i], nullptr, 10);
     else if (!std::strcmp(argv[i], "--edits") && i + 1 < argc) edits = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--generated")) generated = true;
+    else if (!std::strcmp(argv[i], "--serial")) serial = true;
   }
   std::string text;
   if (generated) {
@@ -94,6 +98,9 @@ int main(int argc, char** argv) {
   lsp::ClientSettings client;
   client.shellcheck = false;
   lsp::DocumentSettings settings = lsp::document_settings(client, nullptr, std::string("/tmp/iblint-relint-bench.yaml"));
+  // As the server does: the document's rules share the cores (--serial: all on this thread).
+  WorkerPool rule_threads(serial ? 1 : default_job_count());
+  settings.lint.rule_threads = &rule_threads;
   auto analysis = lsp::DocumentAnalysis::analyze(document, "/tmp/iblint-relint-bench.yaml", settings.lint);
   size_t findings = analysis->lint().diagnostics.size();
 
@@ -103,7 +110,7 @@ int main(int argc, char** argv) {
   uint32_t at = static_cast<uint32_t>(generated ? name + 9 : name + std::string("- name: Step250").size());
   lsp::TextLines lines(text);
   uint32_t line = lines.line_of(at), character = at - lines.start(line);
-  std::vector<double> wall, cpu, parse_only, fresh_parse;
+  std::vector<double> wall, cpu, own_cpu, parse_only, fresh_parse;
   int reparsed = 0;
   for (int i = 0; i < edits; ++i) {
     bool inserting = i % 2 == 0;
@@ -113,7 +120,7 @@ int main(int argc, char** argv) {
     std::string message = nlohmann::json{{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"},
                                           {"params", {{"textDocument", {{"uri", uri}, {"version", i + 2}}},
                                                       {"contentChanges", {change}}}}}.dump();
-    double w = wall_ms(), c = cpu_ms();
+    double w = wall_ms(), c = cpu_ms(), own = cpu_ms(CLOCK_THREAD_CPUTIME_ID);
     nlohmann::json received = nlohmann::json::parse(message);
     for (const nlohmann::json& edit : received["params"]["contentChanges"]) {
       lsp::RangeConverter converter(document.text(), document.lines(), lsp::PositionEncoding::Utf16);
@@ -130,6 +137,7 @@ int main(int argc, char** argv) {
                                                          {{"uri", document.uri()}, {"version", i + 2}, {"diagnostics", diagnostics}}));
     wall.push_back(wall_ms() - w);
     cpu.push_back(cpu_ms() - c);
+    own_cpu.push_back(cpu_ms(CLOCK_THREAD_CPUTIME_ID) - own);
     if (analysis->lint().diagnostics.size() != findings) {
       std::fprintf(stderr, "edit %d: %zu findings, expected %zu\n", i, analysis->lint().diagnostics.size(), findings);
       return 1;
@@ -146,8 +154,11 @@ int main(int argc, char** argv) {
   }
   std::printf("document: %zu lines, %zu bytes, %zu findings\n", static_cast<size_t>(std::count(text.begin(), text.end(), '\n')),
               text.size(), findings);
-  std::printf("re-lint after a one-character edit (%d edits): median %.2f ms wall, %.2f ms CPU (target < 5 ms)\n", edits,
+  std::printf("re-lint after a one-character edit (%d edits): median %.2f ms wall, %.2f ms CPU of all threads (target < 5 ms)\n", edits,
               median(wall), median(cpu));
+  // On a busy machine the wall time also holds waits for a core; the calling thread's CPU time
+  // does not, and with the rules shared it is about the shortest wall time a quiet machine gives.
+  std::printf("  the calling thread's CPU time: median %.2f ms (%u threads)\n", median(own_cpu), rule_threads.threads());
   std::printf("  %d of %d edits needed a YAML parse (the others stayed inside one value)\n", reparsed, edits);
   std::printf("  a YAML parse: incremental %.2f ms CPU, from scratch %.2f ms CPU\n", median(parse_only), median(fresh_parse));
   return 0;

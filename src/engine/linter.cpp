@@ -10,6 +10,7 @@
 #include "load/component_loader.h"
 #include "load/embedded_component.h"
 #include "rules/rules.h"
+#include "util/worker_pool.h"
 #include "yaml/parser.h"
 
 namespace iblint {
@@ -24,6 +25,30 @@ void run(const Rule& rule, const LintContext& context, const LintSettings& setti
   Reporter reporter(rule.info());
   rule.check(context, reporter);
   for (Diagnostic& d : reporter.diagnostics()) out.push_back(std::move(d));
+}
+
+/// Runs each of rules on context, on settings.rule_threads when there are some; the findings
+/// come out in the rules' order whichever thread ran them.
+void run_all(const std::vector<const Rule*>& rules, const LintContext& context, const LintSettings& settings,
+             std::vector<Diagnostic>& out) {
+  if (!settings.rule_threads || settings.rule_threads->threads() <= 1) {
+    for (const Rule* rule : rules) run(*rule, context, settings, out);
+    return;
+  }
+  std::vector<std::vector<Diagnostic>> found(rules.size());
+  settings.rule_threads->run(rules.size(), [&](size_t i) { run(*rules[i], context, settings, found[i]); });
+  for (std::vector<Diagnostic>& some : found) {
+    for (Diagnostic& d : some) out.push_back(std::move(d));
+  }
+}
+
+/// The rules of one file pass: those that read a component, or the others (not project rules).
+std::vector<const Rule*> file_rules(bool component_rules) {
+  std::vector<const Rule*> out;
+  for (const auto& rule : all_rules()) {
+    if (!rule->is_project_rule() && rule->needs_component() == component_rules) out.push_back(rule.get());
+  }
+  return out;
 }
 
 /// A file whose YAML is too broken to classify still gets its syntax errors reported when its
@@ -97,13 +122,18 @@ void lint_embedded(const EmbeddedComponent& doc, const LintSettings& settings, s
   expr::ExpressionIndex expressions = expr::index_expressions(file, component);
   LintContext context{file, *doc.stream, &component, &expressions, settings.profile, settings.platform, settings.shellcheck,
                       settings.shellcheck_rc};
+  static const std::vector<const Rule*> rules = [] {
+    std::vector<const Rule*> out;
+    for (const auto& rule : all_rules()) {
+      if (rule->is_project_rule()) continue;
+      // IB003 judges the outer file's bytes, which its own pass already did.
+      if (!rule->needs_component() && rule->info().id == "IB003") continue;
+      out.push_back(rule.get());
+    }
+    return out;
+  }();
   std::vector<Diagnostic> found;
-  for (const auto& rule : all_rules()) {
-    if (rule->is_project_rule()) continue;
-    // IB003 judges the outer file's bytes, which its own pass already did.
-    if (!rule->needs_component() && rule->info().id == "IB003") continue;
-    run(*rule, context, settings, found);
-  }
+  run_all(rules, context, settings, found);
   drop_findings_in_unreadable_lines(file, *doc.stream, found);
   for (Diagnostic& d : found) {
     d.span = doc.to_outer(d.span);
@@ -138,7 +168,6 @@ FileLint lint_stream_unfinished(const SourceFile& file, std::shared_ptr<const ya
                                 const LintSettings& settings) {
   FileLint result;
   std::vector<Diagnostic>& out = result.diagnostics;
-  const auto& rules = all_rules();
 
   bool unreadable = is_unreadable(file);
   if (unreadable) {
@@ -180,18 +209,16 @@ FileLint lint_stream_unfinished(const SourceFile& file, std::shared_ptr<const ya
   }
   if (!result.linted) return result;
 
+  static const std::vector<const Rule*> yaml_rules = file_rules(false);
+  static const std::vector<const Rule*> component_rules = file_rules(true);
   LintContext file_context{file, *stream, nullptr, nullptr, settings.profile, settings.platform, settings.shellcheck,
                            settings.shellcheck_rc};
-  for (const auto& rule : rules) {
-    if (!rule->needs_component() && !rule->is_project_rule()) run(*rule, file_context, settings, out);
-  }
+  run_all(yaml_rules, file_context, settings, out);
   for (const Component& component : components) {
     expr::ExpressionIndex expressions = expr::index_expressions(file, component);
     LintContext context{file, *stream, &component, &expressions, settings.profile, settings.platform, settings.shellcheck,
                            settings.shellcheck_rc};
-    for (const auto& rule : rules) {
-      if (rule->needs_component()) run(*rule, context, settings, out);
-    }
+    run_all(component_rules, context, settings, out);
   }
   drop_findings_in_unreadable_lines(file, *stream, out);
   for (const auto& doc : result.embedded) {

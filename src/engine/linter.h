@@ -16,6 +16,7 @@ namespace iblint {
 
 namespace yaml { struct Stream; }
 struct EmbeddedComponent;
+class WorkerPool;
 
 struct FileLint {
   bool linted = false;        ///< false: not an Image Builder document we lint (skipped)
@@ -47,6 +48,10 @@ struct LintSettings {
   /// `.iblint.yaml` `trusted-accounts` (IB606): account ids and organization/OU ARNs the AMI may
   /// be shared with; nullopt when not configured.
   std::optional<std::vector<std::string>> trusted_accounts;
+  /// Threads that share the rules of one file: the language server lints one large document
+  /// at a time and answers sooner when its rules run side by side. Null: the caller runs them
+  /// (the command line already lints its files in parallel).
+  WorkerPool* rule_threads = nullptr;
 };
 
 /// Lints one file: checks its encoding, parses it, decides what it is, runs the enabled rules on

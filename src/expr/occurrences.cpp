@@ -1,5 +1,6 @@
 #include "expr/occurrences.h"
 
+#include <mutex>
 #include <utility>
 
 #include "expr/scanner.h"
@@ -113,6 +114,11 @@ struct Walker {
 }  // namespace
 
 Span Occurrence::span(Range range) const {
+  // The rules of one file may run on several threads (the language server's WorkerPool), and
+  // two of them may ask for spans of the same occurrence. Spans are asked for findings and
+  // editor look-ups only, so one lock for all occurrences costs next to nothing.
+  static std::mutex decoding;
+  std::lock_guard lock(decoding);
   if (offsets_.empty()) {
     offsets_ = yaml::decode_scalar(*file, *scalar, true).offsets;
     if (offsets_.size() != scalar->value.size() + 1) offsets_.assign(scalar->value.size() + 1, scalar->span.begin);

@@ -39,8 +39,7 @@ struct Occurrence {
 
  private:
   /// File offset of each byte of the scalar's value, plus the end. Decoded on the first span()
-  /// call: only findings and editor look-ups need one, most expressions never do. Like the
-  /// index, an occurrence belongs to one thread.
+  /// call, under a lock: only findings and editor look-ups need one, most expressions never do.
   mutable std::vector<uint32_t> offsets_;
 };
 

@@ -15,6 +15,7 @@
 #include "lsp/hover.h"
 #include "lsp/uri.h"
 #include "util/json_nesting.h"
+#include "util/parallel_for.h"
 
 namespace iblint::lsp {
 namespace {
@@ -69,7 +70,8 @@ bool is_config_file(const std::optional<std::string>& path) {
 }  // namespace
 
 Server::Server(int input_fd, int output_fd, ServerOptions options)
-    : input_fd_(input_fd), output_fd_(output_fd), decoder_(options.max_message_bytes) {
+    : input_fd_(input_fd), output_fd_(output_fd), decoder_(options.max_message_bytes),
+      rule_threads_(default_job_count()) {
   reload_configuration();
 }
 
@@ -336,6 +338,7 @@ void Server::lint_and_publish(OpenDocument& document) {
   const Config* config = document.path ? configs_->for_file(std::filesystem::path(*document.path), errors) : nullptr;
   for (const ConfigError& e : errors) show(kMessageError, e.to_string());
   document.settings = document_settings(client_settings_, config, document.path);
+  document.settings.lint.rule_threads = &rule_threads_;
   TextDocument& text = *document.text;
   document.analysis = DocumentAnalysis::analyze(text, document.path.value_or(text.uri()), document.settings.lint,
                                                 std::move(document.analysis));

@@ -14,6 +14,7 @@
 #include "lsp/json_rpc.h"
 #include "lsp/settings.h"
 #include "lsp/text_document.h"
+#include "util/worker_pool.h"
 
 namespace iblint::lsp {
 
@@ -23,8 +24,9 @@ struct ServerOptions {
 };
 
 /// The language server: reads LSP messages from one file descriptor, answers on another, and
-/// lints open documents after a short pause in their edits. One thread: a lint always reads the
-/// newest text of its document, so no result is ever older than one already published.
+/// lints open documents after a short pause in their edits. One thread reads, lints and
+/// answers: a lint always reads the newest text of its document, so no result is ever older
+/// than one already published. Only within a lint do the document's rules share the cores.
 class Server {
  public:
   Server(int input_fd, int output_fd, ServerOptions options = {});
@@ -84,6 +86,7 @@ class Server {
   nlohmann::json initialization_options_ = nlohmann::json::object();
   ClientSettings client_settings_;
   std::unique_ptr<ConfigFinder> configs_;
+  WorkerPool rule_threads_;
   std::map<std::string, OpenDocument> documents_;
 };
 

@@ -23,12 +23,6 @@ unsigned default_job_count() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-namespace {
-
-/// libstdc++ fills std::ctype<char>'s narrow() cache lazily, on first use of each character;
-/// std::regex compiles through it, so rules compiling a regex on two threads raced on that
-/// cache (ThreadSanitizer; GCC bug 77704). Filling it once before any thread starts leaves
-/// only reads.
 void fill_ctype_cache() {
   static std::once_flag once;
   std::call_once(once, [] {
@@ -36,8 +30,6 @@ void fill_ctype_cache() {
     for (int c = 0; c < 256; ++c) ctype.narrow(static_cast<char>(c), '\0');
   });
 }
-
-}  // namespace
 
 void parallel_for(size_t count, unsigned threads, const std::function<void(size_t)>& work) {
   size_t workers = std::min<size_t>(count, std::max(1u, threads));

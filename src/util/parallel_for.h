@@ -14,4 +14,10 @@ unsigned default_job_count();
 /// refuses a thread, the threads already running do the rest.
 void parallel_for(size_t count, unsigned threads, const std::function<void(size_t)>& work);
 
+/// libstdc++ fills std::ctype<char>'s narrow() cache lazily, on first use of each character;
+/// std::regex compiles through it, so rules compiling a regex on two threads raced on that
+/// cache (ThreadSanitizer; GCC bug 77704). Filling it once before threads that run rules start
+/// leaves only reads; parallel_for and WorkerPool call it.
+void fill_ctype_cache();
+
 }  // namespace iblint

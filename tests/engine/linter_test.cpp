@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "engine/registry.h"
 #include "load/embedded_component.h"
+#include "util/worker_pool.h"
 #include "yaml/parser.h"
 
 namespace iblint {
@@ -123,6 +127,42 @@ TEST(Linter, SeverityOverrideApplies) {
 
 // The pinned grammar's scanner kept rows and columns in 16 bits; grammars/scanner.patch widens
 // them. These documents are past both limits and must lint exactly like small ones.
+/// Everything a finding says, for comparing two lints.
+std::string describe(const FileLint& lint) {
+  std::ostringstream out;
+  for (const Diagnostic& d : lint.diagnostics) {
+    out << d.rule->id << ' ' << d.span.begin << '-' << d.span.end << ' ' << d.message << " fixes " << d.fixes.size()
+        << " related " << d.related.size() << '\n';
+  }
+  return out.str();
+}
+
+TEST(Linter, RulesSharedOverThreadsFindTheSameInTheSameOrder) {
+  // The language server spreads a document's rules over a WorkerPool: every fixture (templates
+  // with embedded components included) must give the same findings, in the same order, as one
+  // thread. Each file is linted twice on the pool, so that the second lint meets the threads'
+  // warm caches.
+  WorkerPool pool(4);
+  LintSettings serial, shared;
+  serial.shellcheck = shared.shellcheck = false;
+  shared.rule_threads = &pool;
+  size_t files = 0, findings = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::filesystem::path(IBLINT_SOURCE_DIR) / "fixtures")) {
+    std::string ext = entry.path().extension().string();
+    if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".yml" && ext != ".json")) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    SourceFile file(entry.path().string(), bytes);
+    std::string expected = describe(lint_file(file, serial));
+    EXPECT_EQ(describe(lint_file(file, shared)), expected) << entry.path();
+    EXPECT_EQ(describe(lint_file(file, shared)), expected) << entry.path() << " (warm caches)";
+    ++files;
+    findings += static_cast<size_t>(std::count(expected.begin(), expected.end(), '\n'));
+  }
+  EXPECT_GT(files, 200u);
+  EXPECT_GT(findings, 200u);
+}
+
 TEST(Linter, HundredThousandLineDocumentLintsCorrectly) {
   std::string text = kHeader;
   for (int i = 0; i < 50000; ++i) text += step("S" + std::to_string(i));
