@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 namespace iblint::expr {
 namespace {
@@ -18,15 +19,16 @@ size_t first_phase_named(const std::vector<Phase>& phases, std::string_view name
 
 StepLookup::StepLookup(const Component& component) : component_(&component) {
   const std::vector<Phase>& phases = component.phases;
+  // One phase at a time, sorting (name, index) pairs: comparing the names directly costs half
+  // of comparing entries that reach their names through the component.
+  std::vector<std::pair<std::string_view, uint32_t>> by_name;
   for (size_t p = 0; p < phases.size(); ++p) {
     if (first_phase_named(phases, phases[p].name) != p) continue;  // find never reaches it
-    for (size_t s = 0; s < phases[p].steps.size(); ++s) {
-      entries_.push_back({static_cast<uint32_t>(p), static_cast<uint32_t>(s)});
-    }
+    by_name.clear();
+    for (size_t s = 0; s < phases[p].steps.size(); ++s) by_name.emplace_back(phases[p].steps[s].name, static_cast<uint32_t>(s));
+    std::sort(by_name.begin(), by_name.end());
+    for (const auto& [step_name, s] : by_name) entries_.push_back({static_cast<uint32_t>(p), s});
   }
-  std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
-    return std::forward_as_tuple(a.phase, name(a), a.step) < std::forward_as_tuple(b.phase, name(b), b.step);
-  });
 }
 
 std::string_view StepLookup::name(const Entry& e) const { return component_->phases[e.phase].steps[e.step].name; }
