@@ -27,7 +27,7 @@ class InvalidIndex final : public Rule {
                      "index " + code("[" + index.text + "]") + " must be a non-negative decimal integer such as `[0]`");
           continue;
         }
-        expr::StepRef target = expr::find_step(*context.component, e.segments[0].text, e.segments[1].text);
+        expr::StepRef target = context.expressions->steps.find(e.segments[0].text, e.segments[1].text);
         if (!target.step) continue;  // IB205 reports it
         size_t count = entries(*target.step, e.segments[2].text == "inputs");
         if (count == 0 || *index.value < count) continue;

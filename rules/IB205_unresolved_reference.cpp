@@ -19,18 +19,19 @@ class UnresolvedReference final : public Rule {
     const Component& c = *context.component;
     for (const expr::Occurrence& o : context.expressions->occurrences) {
       for (const expr::Expression& e : o.scan.expressions) {
-        if (e.kind == expr::ExpressionKind::Chaining) check_chaining(c, o, e, out);
+        if (e.kind == expr::ExpressionKind::Chaining) check_chaining(c, context.expressions->steps, o, e, out);
       }
     }
   }
 
  private:
-  static void check_chaining(const Component& c, const expr::Occurrence& o, const expr::Expression& e, Reporter& out) {
+  static void check_chaining(const Component& c, const expr::StepLookup& steps, const expr::Occurrence& o,
+                             const expr::Expression& e, Reporter& out) {
     const expr::Segment& phase = e.segments[0];
     const expr::Segment& step = e.segments[1];
     const expr::Segment& kind = e.segments[2];
     const expr::Segment& field = e.segments[3];
-    expr::StepRef target = expr::find_step(c, phase.text, step.text);
+    expr::StepRef target = steps.find(phase.text, step.text);
     if (!target.phase) {
       std::vector<std::string_view> names;
       for (const Phase& p : c.phases) names.push_back(p.name);

@@ -19,7 +19,7 @@ class ForwardReference final : public Rule {
       if (!o.step) continue;
       for (const expr::Expression& e : o.scan.expressions) {
         if (e.kind != expr::ExpressionKind::Chaining) continue;
-        expr::StepRef target = expr::find_step(*context.component, e.segments[0].text, e.segments[1].text);
+        expr::StepRef target = context.expressions->steps.find(e.segments[0].text, e.segments[1].text);
         if (!target.step) continue;
         std::string_view here = expr::stage_of(o.phase->name), there = expr::stage_of(target.phase->name);
         if (!here.empty() && !there.empty() && here != there) continue;  // another stage: IB207

@@ -20,7 +20,7 @@ class CrossStageReference final : public Rule {
       std::string_view here = expr::stage_of(o.phase->name);
       for (const expr::Expression& e : o.scan.expressions) {
         if (e.kind != expr::ExpressionKind::Chaining) continue;
-        expr::StepRef target = expr::find_step(*context.component, e.segments[0].text, e.segments[1].text);
+        expr::StepRef target = context.expressions->steps.find(e.segments[0].text, e.segments[1].text);
         if (!target.step) continue;  // IB205
         std::string_view there = expr::stage_of(target.phase->name);
         if (here.empty() || there.empty() || here == there) continue;

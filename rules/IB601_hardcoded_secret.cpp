@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -6,6 +7,7 @@
 #include "rules/scalar_span.h"
 #include "rules/secret_scan.h"
 #include "source/source_file.h"
+#include "util/case_insensitive_search.h"
 
 namespace iblint {
 namespace {
@@ -104,17 +106,20 @@ class HardcodedSecret final : public Rule {
           for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
             size_t close = text.find("}}", open);
             if (close == std::string::npos) break;
-            std::string name = text.substr(open + 2, close - open - 2);
-            name.erase(0, name.find_first_not_of(" \t"));
-            name.erase(name.find_last_not_of(" \t") + 1);
+            // Views, not copies: most `{{ }}` follow no lookup, and this runs for every one.
             size_t line = text.rfind('\n', open);
             line = line == std::string::npos ? 0 : line + 1;
-            std::string before = text.substr(line, open - line);
-            for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            for (std::string_view lookup : {"secret-id", "secretid", "get-secsecretvalue", "get-ssmparameter",
-                                            "get-parameter", "secretsmanager"}) {
-              if (before.find(lookup) != std::string::npos) lookup_names.insert(name);
+            std::string_view before = std::string_view(text).substr(line, open - line);
+            bool lookup = false;
+            for (std::string_view word : {"secret-id", "secretid", "get-secsecretvalue", "get-ssmparameter",
+                                          "get-parameter", "secretsmanager"}) {
+              lookup = lookup || contains_ignoring_case(before, word);
             }
+            if (!lookup) continue;
+            std::string_view name = std::string_view(text).substr(open + 2, close - open - 2);
+            name.remove_prefix(std::min(name.size(), name.find_first_not_of(" \t")));
+            name.remove_suffix(name.size() - (name.find_last_not_of(" \t") + 1));
+            lookup_names.emplace(name);
           }
         }
       }

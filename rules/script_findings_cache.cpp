@@ -25,8 +25,9 @@ struct KeyView {
 struct KeyHash {
   using is_transparent = void;
   size_t operator()(const KeyView& k) const {
+    // The value is decoded from the source text, so hashing it too would read every script a
+    // second time for little spread; KeyEqual still compares all four.
     size_t h = std::hash<std::string_view>{}(k.raw);
-    h ^= std::hash<std::string_view>{}(k.value) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
     h ^= std::hash<std::string_view>{}(k.rule) + (k.shell == Shell::Bash ? 1u : 2u) + (h << 6) + (h >> 2);
     return h;
   }

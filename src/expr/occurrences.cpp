@@ -1,5 +1,6 @@
 #include "expr/occurrences.h"
 
+#include <algorithm>
 #include <mutex>
 #include <utility>
 
@@ -165,6 +166,11 @@ ExpressionIndex index_expressions(const SourceFile& file, const Component& compo
       }
     }
   }
+  bool chains = std::any_of(index.occurrences.begin(), index.occurrences.end(), [](const Occurrence& o) {
+    return std::any_of(o.scan.expressions.begin(), o.scan.expressions.end(),
+                       [](const Expression& e) { return e.kind == ExpressionKind::Chaining; });
+  });
+  if (chains) index.steps = StepLookup(component);
   return index;
 }
 

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "expr/expression.h"
+#include "expr/step_lookup.h"
 #include "model/component.h"
 #include "source/source_file.h"
 
@@ -53,18 +54,13 @@ struct UnquotedMapping {
 struct ExpressionIndex {
   std::vector<Occurrence> occurrences;
   std::vector<UnquotedMapping> unquoted;
+  StepLookup steps;  ///< the targets of chaining references; empty when no expression chains
 };
 
 /// Finds every `{{ … }}` in a component document, remembering where each was written.
 ExpressionIndex index_expressions(const SourceFile& file, const Component& component);
 
-/// The step that phase.step names, with its phase and indexes; null when there is none.
-struct StepRef {
-  const Phase* phase = nullptr;
-  const Step* step = nullptr;
-  size_t phase_index = 0;
-  size_t step_index = 0;
-};
+/// The step that phase.step names (see StepLookup::find), by a linear search.
 StepRef find_step(const Component& component, std::string_view phase, std::string_view step);
 
 /// The Image Builder stage (one AWSTOE run on one instance) a phase runs in:

@@ -19,6 +19,7 @@ struct Token {
 /// Splits the text between the braces into tokens; whitespace separates and is dropped.
 std::vector<Token> lex(std::string_view value, Range inner) {
   std::vector<Token> tokens;
+  tokens.reserve(8);  // `phase.step.outputs[0].name` is 9 tokens; most expressions have 1 to 7
   uint32_t i = inner.begin;
   while (i < inner.end) {
     char c = value[i];
@@ -44,6 +45,7 @@ class Parser {
   /// Grammar: name ( '.' name )* with one optional '[' index ']' right after `inputs`/`outputs`.
   bool parse(Expression& out, SyntaxError& error) {
     out.range = whole_;
+    out.segments.reserve(4);  // the most a valid expression has
     if (tokens_.empty()) return fail(error, whole_, "empty expression `{{ }}`; write a parameter, constant, loop variable or `phase.step.outputs.name`");
     size_t i = 0;
     while (true) {
@@ -159,7 +161,9 @@ ScanResult scan(std::string_view value) {
     bool triple = open_end < value.size() && value[open_end] == '{';
     if (triple) ++open_end;
     size_t close = value.find(triple ? "}}}" : "}}", open_end);
-    size_t nested = value.find("{{", open_end);
+    // Only a `{{` before the close matters: the search stops there instead of running on to
+    // the next expression or the end of a long script.
+    size_t nested = value.substr(0, close == std::string_view::npos ? value.size() : close).find("{{", open_end);
     if (close == std::string_view::npos || (nested != std::string_view::npos && nested < close)) {
       result.errors.push_back({{static_cast<uint32_t>(pos), static_cast<uint32_t>(open_end)},
                                "`{{` is not closed; an expression ends with `}}`"});

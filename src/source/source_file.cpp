@@ -15,8 +15,15 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
     content_begin_ = 3;
   }
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < bytes_.size(); ++i) {
-    if (bytes_[i] == '\n') line_starts_.push_back(i + 1);
+  // memchr steps over many bytes at a time; a byte-by-byte loop cost about 8 instructions per
+  // byte of every file (and of every language-server edit).
+  const char* const data = bytes_.data();
+  const size_t size = bytes_.size();
+  for (size_t at = 0; at < size;) {
+    const void* found = std::memchr(data + at, '\n', size - at);
+    if (!found) break;
+    at = static_cast<size_t>(static_cast<const char*>(found) - data) + 1;
+    line_starts_.push_back(static_cast<uint32_t>(at));
   }
 }
 

@@ -56,6 +56,21 @@ TEST(ExprOccurrences, RecordsTheFieldOfEachScalarForMessages) {
   EXPECT_EQ(index.occurrences[5].where(), "in the step's `inputs.commands[1]`");
 }
 
+TEST(ExprOccurrences, TheIndexLooksUpChainingTargetsOnlyWhenSomethingChains) {
+  const std::string steps = "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n        action: UpdateOS\n"
+                            "      - name: B\n        action: ExecuteBash\n        inputs:\n          commands:\n";
+  SourceFile chaining("t.yaml", steps + "            - echo {{ build.A.outputs.stdout }}\n");
+  auto stream = yaml::parse(chaining);
+  Component c = load_component(*stream->documents[0]);
+  ExpressionIndex index = index_expressions(chaining, c);
+  EXPECT_EQ(index.steps.find("build", "A").step, &c.phases[0].steps[0]);
+
+  SourceFile plain("t.yaml", steps + "            - echo {{ Version }}\n");
+  auto plain_stream = yaml::parse(plain);
+  Component d = load_component(*plain_stream->documents[0]);
+  EXPECT_EQ(index_expressions(plain, d).steps.find("build", "A").phase, nullptr);  // never asked: not built
+}
+
 TEST(ExprOccurrences, FindStepAndStages) {
   SourceFile file("t.yaml", "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n        action: UpdateOS\n"
                             "  - name: test\n    steps:\n      - name: B\n        action: UpdateOS\n");

@@ -63,6 +63,21 @@ TEST(ExprScanner, IndexOnlyAfterInputsOrOutputs) {
   EXPECT_NE(r.errors[0].message.find("may only follow"), std::string::npos);
 }
 
+TEST(ExprScanner, AnOpeningBeforeTheCloseIsUnclosedOneAfterItIsNot) {
+  // `{{ a {{ b }}`: the first `{{` meets another before any `}}`; `{{ a }}{{ b }}` is two.
+  ScanResult nested = scan("{{ a {{ b }}");
+  ASSERT_EQ(nested.errors.size(), 1u);
+  EXPECT_EQ(nested.errors[0].range.begin, 0u);
+  ASSERT_EQ(nested.expressions.size(), 1u);
+  EXPECT_EQ(nested.expressions[0].segments[0].text, "b");
+  ScanResult adjacent = scan("{{ a }}{{ b }}");
+  EXPECT_TRUE(adjacent.errors.empty());
+  EXPECT_EQ(adjacent.expressions.size(), 2u);
+  ScanResult last_one = scan("{{ a }} and then a long tail with no more braces at all");
+  EXPECT_TRUE(last_one.errors.empty());
+  EXPECT_EQ(last_one.expressions.size(), 1u);
+}
+
 TEST(ExprScanner, NoBracesNoWork) {
   EXPECT_FALSE(may_hold_expression("echo ${HOME}"));
   EXPECT_TRUE(scan("plain text").expressions.empty());

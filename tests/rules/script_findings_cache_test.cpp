@@ -87,6 +87,21 @@ TEST_F(ScriptFindingsCache, AnotherRuleShellOrSourceTextChecksAgain) {
   EXPECT_EQ(runs, 4);
 }
 
+TEST_F(ScriptFindingsCache, SameSourceTextWithAnotherValueChecksAgain) {
+  // Only the source text is hashed; the value is still compared (a check reads both).
+  const std::string value = "chmod 777 /etc/cache-test-5";
+  SourceFile file("a.yaml", "- " + value + "\n");
+  yaml::Node node = scalar_at(file.bytes(), value);
+  yaml::Node other_value = node;
+  other_value.value = "echo other /etc/cache-test-5";
+  int runs = 0;
+  EXPECT_EQ(run(kRule, file, node, Shell::Bash, runs).size(), 1u);
+  EXPECT_TRUE(run(kRule, file, other_value, Shell::Bash, runs).empty());
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(run(kRule, file, node, Shell::Bash, runs).size(), 1u);
+  EXPECT_EQ(runs, 2);  // the first is still there
+}
+
 TEST_F(ScriptFindingsCache, FindingsOutsideTheScalarAreNeverReplayed) {
   const std::string value = "echo cache-test-3";
   SourceFile file("a.yaml", "key: x\n- " + value + "\n");

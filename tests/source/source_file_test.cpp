@@ -27,6 +27,38 @@ TEST(SourceFile, CrlfLinesExcludeTheBreak) {
   EXPECT_EQ(f.position(6), (Position{2, 1}));
 }
 
+TEST(SourceFile, LineStartsFollowEveryLineFeed) {
+  SourceFile empty("x", "");
+  EXPECT_EQ(empty.line_count(), 1u);
+  EXPECT_EQ(empty.line_text(1), "");
+  EXPECT_EQ(empty.position(0), (Position{1, 1}));
+
+  SourceFile no_final_newline("x", "a: 1\nb: 2");
+  EXPECT_EQ(no_final_newline.line_count(), 2u);
+  EXPECT_EQ(no_final_newline.line_start(2), 5u);
+  EXPECT_EQ(no_final_newline.line_text(2), "b: 2");
+
+  SourceFile crlf_bom("x", "\xEF\xBB\xBF" "a\r\n\r\nb\r\n");
+  EXPECT_EQ(crlf_bom.line_count(), 4u);  // the last line is the empty one after the final break
+  EXPECT_EQ(crlf_bom.line_start(2), 6u);
+  EXPECT_EQ(crlf_bom.line_start(3), 8u);
+  EXPECT_EQ(crlf_bom.line_start(4), 11u);
+  EXPECT_EQ(crlf_bom.line_text(2), "");
+  EXPECT_EQ(crlf_bom.line_text(3), "b");
+  EXPECT_EQ(crlf_bom.line_of(10), 3u);
+
+  SourceFile only_breaks("x", "\n\n\n");
+  EXPECT_EQ(only_breaks.line_count(), 4u);
+  EXPECT_EQ(only_breaks.line_start(4), 3u);
+
+  // A long line and a NUL byte: the line index reads bytes, not C strings.
+  std::string long_line = std::string(100000, 'x') + std::string("\0y\nz", 4);
+  SourceFile wide("x", long_line);
+  EXPECT_EQ(wide.line_count(), 2u);
+  EXPECT_EQ(wide.line_start(2), 100003u);
+  EXPECT_EQ(wide.line_text(2), "z");
+}
+
 TEST(SourceFile, TabsCountAsOneColumn) {
   SourceFile f("x", "\tx");
   EXPECT_EQ(f.position(1), (Position{1, 2}));

@@ -21,6 +21,20 @@ TEST(CaseInsensitiveSearch, MissesWhatIsNotThere) {
   EXPECT_FALSE(contains_ignoring_case("p\xC3\xA4ss", "pass"));  // only ASCII letters fold
 }
 
+TEST(CaseInsensitiveSearch, FindsTheWordAtEitherEndAndAfterFalseStarts) {
+  EXPECT_TRUE(contains_ignoring_case("Exit 194", "exit"));              // at the start, capital
+  EXPECT_TRUE(contains_ignoring_case("echo done; EXIT", "exit"));       // at the very end
+  EXPECT_TRUE(contains_ignoring_case("eE eXeXiT", "exit"));             // capital and small starts interleaved
+  EXPECT_TRUE(contains_ignoring_case("x-y-z-1.2", "-1."));             // a word that starts with no letter
+  EXPECT_FALSE(contains_ignoring_case("eeeeEEEEexi", "exit"));          // starts everywhere, none complete
+  EXPECT_FALSE(contains_ignoring_case("exiT", "exits"));                // longer than the text
+  EXPECT_FALSE(contains_ignoring_case(std::string_view("ex\0it", 5), "exit"));  // a NUL is a byte like any other
+  EXPECT_TRUE(contains_ignoring_case(std::string_view("a\0EXIT", 6), "exit"));
+  std::string long_text(5000, 'e');
+  EXPECT_FALSE(contains_ignoring_case(long_text, "exit"));
+  EXPECT_TRUE(contains_ignoring_case(long_text + "xit", "exit"));
+}
+
 TEST(CaseInsensitiveSearch, StartsWithComparesOnlyThePrefix) {
   EXPECT_TRUE(starts_with_ignoring_case("SecretKey", "secret"));
   EXPECT_TRUE(starts_with_ignoring_case("key", "key"));
