@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
@@ -40,7 +41,9 @@ class WorkerPool {
   std::condition_variable done_;
   Batch* batch_ = nullptr;  ///< the batch being run; null between batches
   unsigned long generation_ = 0;  ///< counts batches, so that a thread joins each batch once
-  unsigned busy_ = 0;       ///< pool threads working on batch_
+  /// Pool threads working on batch_; changed under mutex_, read without it while the caller
+  /// spins for the last items.
+  std::atomic<unsigned> busy_{0};
   bool stopping_ = false;
   std::vector<std::thread> workers_;
 };
