@@ -3,13 +3,11 @@
 #include <sched.h>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <locale>
 #include <mutex>
-#include <system_error>
 #include <thread>
-#include <vector>
+
+#include "util/worker_pool.h"
 
 namespace iblint {
 
@@ -32,36 +30,9 @@ void fill_ctype_cache() {
 }
 
 void parallel_for(size_t count, unsigned threads, const std::function<void(size_t)>& work) {
-  size_t workers = std::min<size_t>(count, std::max(1u, threads));
-  if (workers <= 1) {
-    for (size_t i = 0; i < count; ++i) work(i);
-    return;
-  }
-  fill_ctype_cache();
-  std::atomic<size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr first_error;
-  std::mutex error_mutex;
-  auto drain = [&] {
-    for (size_t i = next++; i < count && !failed; i = next++) {
-      try {
-        work(i);
-      } catch (...) {
-        std::lock_guard lock(error_mutex);
-        if (!first_error) first_error = std::current_exception();
-        failed = true;
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  pool.reserve(workers - 1);
-  try {
-    for (size_t i = 1; i < workers; ++i) pool.emplace_back(drain);
-  } catch (const std::system_error&) {  // no more threads: the ones we have do the rest
-  }
-  drain();
-  for (std::thread& t : pool) t.join();
-  if (first_error) std::rethrow_exception(first_error);
+  // A pool for this one batch: its threads end with it.
+  WorkerPool pool(static_cast<unsigned>(std::min<size_t>(count, std::max(1u, threads))));
+  pool.run(count, work);
 }
 
 }  // namespace iblint
