@@ -9,7 +9,8 @@
 namespace iblint {
 namespace {
 
-/// About 100 µs of yielding; longer tails sleep until the last thread is done.
+/// A thousand yields (0.7 ms measured with both cores busy, less on an idle one); longer
+/// tails sleep until the last thread is done.
 constexpr int kSpinsForTheLastItems = 1000;
 
 }  // namespace
