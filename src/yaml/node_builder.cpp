@@ -1,7 +1,6 @@
 #include "yaml/node_builder.h"
 
 #include <algorithm>
-#include <cstring>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -11,24 +10,93 @@
 extern "C" const TSLanguage* tree_sitter_yaml();
 
 namespace iblint::yaml {
+
+/// The grammar's node types that the builder tells apart. Looked up by symbol in a table made
+/// once from the grammar's names: comparing names costs a string compare per check and node.
+enum class GrammarType : uint8_t {
+  Other,
+  Document,
+  BlockNode,
+  FlowNode,
+  BlockMapping,
+  FlowMapping,
+  BlockSequence,
+  FlowSequence,
+  BlockMappingPair,
+  FlowPair,
+  BlockSequenceItem,
+  Alias,
+  PlainScalar,
+  SingleQuoteScalar,
+  DoubleQuoteScalar,
+  BlockScalar,
+  Tag,
+  Anchor,
+  Comment,
+  NullScalar,
+  BooleanScalar,
+  IntegerScalar,
+  FloatScalar,
+  TimestampScalar,
+};
+
 namespace {
 
 Span span_of(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }
-bool is(TSNode node, const char* type) { return std::strcmp(ts_node_type(node), type) == 0; }
-bool is_comment(TSNode node) { return ts_node_is_extra(node) && is(node, "comment"); }
 
-/// The ids of a pair's `key` and `value` fields in the YAML grammar.
-struct PairFields {
-  TSFieldId key;
-  TSFieldId value;
+struct Grammar {
+  std::vector<GrammarType> types;  ///< by symbol; symbols past the end (ERROR) are Other
+  TSFieldId key = 0;
+  TSFieldId value = 0;
 };
-const PairFields& pair_fields() {
-  static const PairFields fields = [] {
+
+// Made before main (no guard on each lookup); the grammar's tables are static data.
+const Grammar kGrammar = [] {
+    static constexpr std::pair<std::string_view, GrammarType> kNames[] = {
+        {"document", GrammarType::Document},
+        {"block_node", GrammarType::BlockNode},
+        {"flow_node", GrammarType::FlowNode},
+        {"block_mapping", GrammarType::BlockMapping},
+        {"flow_mapping", GrammarType::FlowMapping},
+        {"block_sequence", GrammarType::BlockSequence},
+        {"flow_sequence", GrammarType::FlowSequence},
+        {"block_mapping_pair", GrammarType::BlockMappingPair},
+        {"flow_pair", GrammarType::FlowPair},
+        {"block_sequence_item", GrammarType::BlockSequenceItem},
+        {"alias", GrammarType::Alias},
+        {"plain_scalar", GrammarType::PlainScalar},
+        {"single_quote_scalar", GrammarType::SingleQuoteScalar},
+        {"double_quote_scalar", GrammarType::DoubleQuoteScalar},
+        {"block_scalar", GrammarType::BlockScalar},
+        {"tag", GrammarType::Tag},
+        {"anchor", GrammarType::Anchor},
+        {"comment", GrammarType::Comment},
+        {"null_scalar", GrammarType::NullScalar},
+        {"boolean_scalar", GrammarType::BooleanScalar},
+        {"integer_scalar", GrammarType::IntegerScalar},
+        {"float_scalar", GrammarType::FloatScalar},
+        {"timestamp_scalar", GrammarType::TimestampScalar},
+    };
     const TSLanguage* yaml = tree_sitter_yaml();
-    return PairFields{ts_language_field_id_for_name(yaml, "key", 3), ts_language_field_id_for_name(yaml, "value", 5)};
-  }();
-  return fields;
+    Grammar out;
+    out.types.assign(ts_language_symbol_count(yaml), GrammarType::Other);
+    for (TSSymbol symbol = 0; symbol < out.types.size(); ++symbol) {
+      std::string_view name = ts_language_symbol_name(yaml, symbol);
+      for (const auto& [known, type] : kNames) {
+        if (name == known) out.types[symbol] = type;
+      }
+    }
+    out.key = ts_language_field_id_for_name(yaml, "key", 3);
+    out.value = ts_language_field_id_for_name(yaml, "value", 5);
+    return out;
+}();
+
+GrammarType type_of(TSNode node) {
+  const std::vector<GrammarType>& types = kGrammar.types;
+  TSSymbol symbol = ts_node_symbol(node);
+  return symbol < types.size() ? types[symbol] : GrammarType::Other;
 }
+bool is_node(GrammarType type) { return type == GrammarType::BlockNode || type == GrammarType::FlowNode; }
 
 }  // namespace
 
@@ -41,28 +109,42 @@ void NodeBuilder::watch_items(const std::vector<uint32_t>& offsets) {
   for (uint32_t offset : offsets) sites_.push_back({offset, nullptr, 0, 0, 0});
 }
 
-/// Calls f(child, cursor) for each child that is not a comment, in order, and records the
+/// Calls f(child, its type, cursor) for each child that is not a comment, in order, and records the
 /// comments. One cursor per nesting level is kept and reset, not allocated per node. The cursor
 /// gives the child's field; only pairs ask, since looking it up costs as much as the step.
-template <typename F>
+/// The node knows how many children it has, so the walk stops at the last one instead of asking
+/// the cursor for one more sibling: most nodes have one child, and that failing step would
+/// cost as much as the step to the child itself. An only child is asked of the node directly,
+/// without a cursor (null for f then), unless f wants the child's field (kFields).
+template <bool kFields, typename F>
 void NodeBuilder::for_each_child(TSNode node, F&& f) {
+  uint32_t count = ts_node_child_count(node);
+  if (count == 0) return;
+  auto visit = [&](TSNode child, const TSTreeCursor* cursor) {
+    GrammarType type = type_of(child);
+    if (type == GrammarType::Comment && ts_node_is_extra(child)) out_.comments.push_back(span_of(child));
+    else f(child, type, cursor);
+  };
+  if (!kFields && count == 1) {
+    visit(ts_node_child(node, 0), nullptr);
+    return;
+  }
   if (nesting_ == cursors_.size()) cursors_.push_back(ts_tree_cursor_new(node));
   else ts_tree_cursor_reset(&cursors_[nesting_], node);
   TSTreeCursor* cursor = &cursors_[nesting_];  // a deque: stays put while deeper levels are added
   ++nesting_;
   if (ts_tree_cursor_goto_first_child(cursor)) {
-    do {
-      TSNode child = ts_tree_cursor_current_node(cursor);
-      if (is_comment(child)) out_.comments.push_back(span_of(child));
-      else f(child, static_cast<const TSTreeCursor*>(cursor));
-    } while (ts_tree_cursor_goto_next_sibling(cursor));
+    for (uint32_t visited = 1;; ++visited) {
+      visit(ts_tree_cursor_current_node(cursor), cursor);
+      if (visited == count || !ts_tree_cursor_goto_next_sibling(cursor)) break;
+    }
   }
   --nesting_;
 }
 
 void NodeBuilder::build_stream(TSNode root) {
-  for_each_child(root, [&](TSNode child, const TSTreeCursor*) {
-    if (is(child, "document")) out_.documents.push_back(build_document(child));
+  for_each_child(root, [&](TSNode child, GrammarType type, const TSTreeCursor*) {
+    if (type == GrammarType::Document) out_.documents.push_back(build_document(child));
   });
   // A stream holding only comments still counts as one (empty) document.
   if (out_.documents.empty()) out_.documents.push_back(make_null(span_of(root).begin));
@@ -72,25 +154,25 @@ bool NodeBuilder::build_sequence_items(TSNode root, int sequence_depth, bool dro
   int documents = 0;
   bool shaped = true;
   std::vector<TSNode> found;
-  for_each_child(root, [&](TSNode doc, const TSTreeCursor*) {
-    if (!is(doc, "document") || ++documents > 1) {
+  for_each_child(root, [&](TSNode doc, GrammarType doc_type, const TSTreeCursor*) {
+    if (doc_type != GrammarType::Document || ++documents > 1) {
       shaped = false;
       return;
     }
     int contents = 0;
-    for_each_child(doc, [&](TSNode block, const TSTreeCursor*) {
-      if (!is(block, "block_node") || ++contents > 1) {
+    for_each_child(doc, [&](TSNode block, GrammarType block_type, const TSTreeCursor*) {
+      if (block_type != GrammarType::BlockNode || ++contents > 1) {
         shaped = false;
         return;
       }
       int sequences = 0;
-      for_each_child(block, [&](TSNode sequence, const TSTreeCursor*) {
-        if (!is(sequence, "block_sequence") || ++sequences > 1) {  // a tag or an anchor, too
+      for_each_child(block, [&](TSNode sequence, GrammarType sequence_type, const TSTreeCursor*) {
+        if (sequence_type != GrammarType::BlockSequence || ++sequences > 1) {  // a tag or an anchor, too
           shaped = false;
           return;
         }
-        for_each_child(sequence, [&](TSNode item, const TSTreeCursor*) {
-          if (!is(item, "block_sequence_item")) shaped = false;
+        for_each_child(sequence, [&](TSNode item, GrammarType item_type, const TSTreeCursor*) {
+          if (item_type != GrammarType::BlockSequenceItem) shaped = false;
           else found.push_back(item);
         });
       });
@@ -117,8 +199,8 @@ Node* NodeBuilder::make_null(uint32_t at) {
 
 Node* NodeBuilder::build_document(TSNode doc) {
   Node* root = nullptr;
-  for_each_child(doc, [&](TSNode child, const TSTreeCursor*) {
-    if (!root && (is(child, "block_node") || is(child, "flow_node"))) root = build(child, 0);
+  for_each_child(doc, [&](TSNode child, GrammarType type, const TSTreeCursor*) {
+    if (!root && is_node(type)) root = build(child, 0);
   });
   return root ? root : make_null(ts_node_end_byte(doc));
 }
@@ -137,16 +219,15 @@ Node* NodeBuilder::build(TSNode node, int depth) {
   std::string tag, anchor;
   Span tag_span;
   Node* content = nullptr;
-  for_each_child(node, [&](TSNode child, const TSTreeCursor*) {
-    const char* type = ts_node_type(child);
-    if (std::strcmp(type, "tag") == 0) {
+  for_each_child(node, [&](TSNode child, GrammarType type, const TSTreeCursor*) {
+    if (type == GrammarType::Tag) {
       tag_span = span_of(child);
       tag = std::string(file_.text(tag_span));
-    } else if (std::strcmp(type, "anchor") == 0) {
+    } else if (type == GrammarType::Anchor) {
       std::string_view text = file_.text(span_of(child));
       anchor = std::string(text.substr(text.empty() ? 0 : 1));
     } else if (!content && ts_node_is_named(child)) {
-      content = build_content(child, depth);
+      content = build_content(child, type, depth);
     }
   });
   if (!content) content = make_null(ts_node_end_byte(node));
@@ -159,15 +240,19 @@ Node* NodeBuilder::build(TSNode node, int depth) {
   return content;
 }
 
-Node* NodeBuilder::build_content(TSNode node, int depth) {
-  std::string_view type = ts_node_type(node);
-  if (type == "block_mapping" || type == "flow_mapping") return build_mapping(node, depth, type == "flow_mapping");
-  if (type == "block_sequence" || type == "flow_sequence") return build_sequence(node, depth, type == "flow_sequence");
-  if (type == "alias") return build_alias(node);
-  if (type == "plain_scalar" || type == "single_quote_scalar" || type == "double_quote_scalar" ||
-      type == "block_scalar")
-    return build_scalar(node, type);
-  return nullptr;  // ERROR and anything unexpected: reported by the error walk
+Node* NodeBuilder::build_content(TSNode node, GrammarType type, int depth) {
+  switch (type) {
+    case GrammarType::BlockMapping: return build_mapping(node, depth, false);
+    case GrammarType::FlowMapping: return build_mapping(node, depth, true);
+    case GrammarType::BlockSequence: return build_sequence(node, depth, false);
+    case GrammarType::FlowSequence: return build_sequence(node, depth, true);
+    case GrammarType::Alias: return build_alias(node);
+    case GrammarType::PlainScalar: return build_scalar(node, Style::Plain);
+    case GrammarType::SingleQuoteScalar: return build_scalar(node, Style::SingleQuoted);
+    case GrammarType::DoubleQuoteScalar: return build_scalar(node, Style::DoubleQuoted);
+    case GrammarType::BlockScalar: return build_scalar(node, Style::Literal);
+    default: return nullptr;  // ERROR and anything unexpected: reported by the error walk
+  }
 }
 
 Node* NodeBuilder::build_mapping(TSNode node, int depth, bool flow) {
@@ -195,19 +280,19 @@ Node* NodeBuilder::build_mapping(TSNode node, int depth, bool flow) {
     return inserted ? std::nullopt : std::optional<Span>(it->second);
   };
   size_t first_pair = pair_stack_.size();  // this mapping's pairs, above those of its parents
-  for_each_child(node, [&](TSNode child, const TSTreeCursor*) {
+  for_each_child(node, [&](TSNode child, GrammarType type, const TSTreeCursor*) {
     Node* key = nullptr;
     Node* value = nullptr;
-    if (is(child, "block_mapping_pair") || is(child, "flow_pair")) {
-      for_each_child(child, [&](TSNode part, const TSTreeCursor* at) {
+    if (type == GrammarType::BlockMappingPair || type == GrammarType::FlowPair) {
+      for_each_child<true>(child, [&](TSNode part, GrammarType, const TSTreeCursor* at) {
         TSFieldId field = ts_tree_cursor_current_field_id(at);
         if (field == 0) return;
-        if (field == pair_fields().key) key = build(part, depth + 1);
-        else if (field == pair_fields().value) value = build(part, depth + 1);
+        if (field == kGrammar.key) key = build(part, depth + 1);
+        else if (field == kGrammar.value) value = build(part, depth + 1);
       });
       if (!key) key = make_null(ts_node_start_byte(child));
       if (!value) value = make_null(ts_node_end_byte(child));
-    } else if (is(child, "flow_node")) {  // `{ a, b }`: keys without values
+    } else if (type == GrammarType::FlowNode) {  // `{ a, b }`: keys without values
       key = build(child, depth + 1);
       if (!key) return;
       value = make_null(key->span.end);
@@ -235,8 +320,8 @@ Node* NodeBuilder::build_sequence(TSNode node, int depth, bool flow) {
   seq.flow = flow;
   seq.span = span_of(node);
   size_t first_item = item_stack_.size();  // this sequence's items, above those of its parents
-  for_each_child(node, [&](TSNode child, const TSTreeCursor*) {
-    if (is(child, "block_sequence_item")) {
+  for_each_child(node, [&](TSNode child, GrammarType type, const TSTreeCursor*) {
+    if (type == GrammarType::BlockSequenceItem) {
       if (!sites_.empty()) {
         uint32_t at = ts_node_start_byte(child);
         auto site = std::lower_bound(sites_.begin(), sites_.end(), at,
@@ -247,9 +332,9 @@ Node* NodeBuilder::build_sequence(TSNode node, int depth, bool flow) {
       }
       Node* item = build_sequence_item(child, depth + 1);
       item_stack_.push_back(item);
-    } else if (is(child, "flow_node")) {
+    } else if (type == GrammarType::FlowNode) {
       if (Node* item = build(child, depth + 1)) item_stack_.push_back(item);
-    } else if (is(child, "flow_pair")) {  // `[a: b]` is a list holding a one-pair mapping
+    } else if (type == GrammarType::FlowPair) {  // `[a: b]` is a list holding a one-pair mapping
       Node* map = build_mapping_from_pair(child, depth + 1);
       item_stack_.push_back(map);
     }
@@ -261,8 +346,8 @@ Node* NodeBuilder::build_sequence(TSNode node, int depth, bool flow) {
 
 Node* NodeBuilder::build_sequence_item(TSNode item, int depth) {
   Node* built = nullptr;
-  for_each_child(item, [&](TSNode part, const TSTreeCursor*) {
-    if (!built && (is(part, "block_node") || is(part, "flow_node"))) built = build(part, depth);
+  for_each_child(item, [&](TSNode part, GrammarType type, const TSTreeCursor*) {
+    if (!built && is_node(type)) built = build(part, depth);
   });
   return built ? built : make_null(ts_node_end_byte(item));
 }
@@ -274,11 +359,11 @@ Node* NodeBuilder::build_mapping_from_pair(TSNode pair, int depth) {
   map.span = span_of(pair);
   Node* key = nullptr;
   Node* value = nullptr;
-  for_each_child(pair, [&](TSNode part, const TSTreeCursor* at) {
+  for_each_child<true>(pair, [&](TSNode part, GrammarType, const TSTreeCursor* at) {
     TSFieldId field = ts_tree_cursor_current_field_id(at);
     if (field == 0) return;
-    if (field == pair_fields().key) key = build(part, depth + 1);
-    else if (field == pair_fields().value) value = build(part, depth + 1);
+    if (field == kGrammar.key) key = build(part, depth + 1);
+    else if (field == kGrammar.value) value = build(part, depth + 1);
   });
   map.pairs.push_back({key ? key : make_null(map.span.begin), value ? value : make_null(map.span.end)});
   return &map;
@@ -297,30 +382,30 @@ Node* NodeBuilder::build_alias(TSNode node) {
   return &alias;
 }
 
-Node* NodeBuilder::build_scalar(TSNode node, std::string_view type) {
+Node* NodeBuilder::build_scalar(TSNode node, Style style) {
   Node& n = out_.arena.emplace_back();
   n.kind = Kind::Scalar;
   n.span = span_of(node);
-  std::string_view raw = file_.text(n.span);
   n.type = ScalarType::String;
-  if (type == "plain_scalar") {
-    n.style = Style::Plain;
-    TSNode inner = ts_node_named_child(node, 0);
-    if (!ts_node_is_null(inner)) {
-      std::string_view t = ts_node_type(inner);
-      if (t == "null_scalar") n.type = ScalarType::Null;
-      else if (t == "boolean_scalar") n.type = ScalarType::Bool;
-      else if (t == "integer_scalar") n.type = ScalarType::Int;
-      else if (t == "float_scalar") n.type = ScalarType::Float;
-      else if (t == "timestamp_scalar") n.type = ScalarType::Timestamp;
-    }
-  } else if (type == "single_quote_scalar") {
-    n.style = Style::SingleQuoted;
-  } else if (type == "double_quote_scalar") {
-    n.style = Style::DoubleQuoted;
-  } else {
-    n.style = !raw.empty() && raw.front() == '>' ? Style::Folded : Style::Literal;
-    for_each_child(node, [](TSNode, const TSTreeCursor*) {});  // the header's comment: `key: | # …`
+  n.style = style;
+  if (style == Style::Plain) {
+    bool typed = false;  // the first named child says how the core schema reads the scalar
+    for_each_child(node, [&](TSNode inner, GrammarType inner_type, const TSTreeCursor*) {
+      if (typed || !ts_node_is_named(inner)) return;
+      typed = true;
+      switch (inner_type) {
+        case GrammarType::NullScalar: n.type = ScalarType::Null; break;
+        case GrammarType::BooleanScalar: n.type = ScalarType::Bool; break;
+        case GrammarType::IntegerScalar: n.type = ScalarType::Int; break;
+        case GrammarType::FloatScalar: n.type = ScalarType::Float; break;
+        case GrammarType::TimestampScalar: n.type = ScalarType::Timestamp; break;
+        default: break;
+      }
+    });
+  } else if (style == Style::Literal) {
+    std::string_view raw = file_.text(n.span);
+    if (!raw.empty() && raw.front() == '>') n.style = Style::Folded;
+    for_each_child(node, [](TSNode, GrammarType, const TSTreeCursor*) {});  // the header's comment: `key: | # …`
   }
   n.value = decode_scalar(file_, n, false).value;
   return &n;

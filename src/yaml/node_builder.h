@@ -24,6 +24,9 @@ struct ItemSite {
   int depth = 0;              ///< the sequence's depth (kMaxDepth counts from the document root)
 };
 
+/// The grammar's node types that the builder tells apart (defined in node_builder.cpp).
+enum class GrammarType : uint8_t;
+
 /// Builds the node model from a tree-sitter tree in one walk, adding nodes, comments and
 /// duplicate keys to a Stream. The walk visits every child of every node that can hold a
 /// comment, so it also collects the comments (in file order) of a tree without syntax errors.
@@ -49,18 +52,18 @@ class NodeBuilder {
   bool build_sequence_items(TSNode root, int sequence_depth, bool drop_last, std::vector<Node*>& items);
 
  private:
-  template <typename F>
+  template <bool kFields = false, typename F>
   void for_each_child(TSNode node, F&& f);
   Node* make_null(uint32_t at);
   Node* build_document(TSNode doc);
   Node* build(TSNode node, int depth);
-  Node* build_content(TSNode node, int depth);
+  Node* build_content(TSNode node, GrammarType type, int depth);
   Node* build_mapping(TSNode node, int depth, bool flow);
   Node* build_sequence(TSNode node, int depth, bool flow);
   Node* build_sequence_item(TSNode item, int depth);
   Node* build_mapping_from_pair(TSNode pair, int depth);
   Node* build_alias(TSNode node);
-  Node* build_scalar(TSNode node, std::string_view type);
+  Node* build_scalar(TSNode node, Style style);
   Span first_line(Span span) const;
 
   const SourceFile& file_;
