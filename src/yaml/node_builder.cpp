@@ -52,43 +52,43 @@ struct Grammar {
 
 // Made before main (no guard on each lookup); the grammar's tables are static data.
 const Grammar kGrammar = [] {
-    static constexpr std::pair<std::string_view, GrammarType> kNames[] = {
-        {"document", GrammarType::Document},
-        {"block_node", GrammarType::BlockNode},
-        {"flow_node", GrammarType::FlowNode},
-        {"block_mapping", GrammarType::BlockMapping},
-        {"flow_mapping", GrammarType::FlowMapping},
-        {"block_sequence", GrammarType::BlockSequence},
-        {"flow_sequence", GrammarType::FlowSequence},
-        {"block_mapping_pair", GrammarType::BlockMappingPair},
-        {"flow_pair", GrammarType::FlowPair},
-        {"block_sequence_item", GrammarType::BlockSequenceItem},
-        {"alias", GrammarType::Alias},
-        {"plain_scalar", GrammarType::PlainScalar},
-        {"single_quote_scalar", GrammarType::SingleQuoteScalar},
-        {"double_quote_scalar", GrammarType::DoubleQuoteScalar},
-        {"block_scalar", GrammarType::BlockScalar},
-        {"tag", GrammarType::Tag},
-        {"anchor", GrammarType::Anchor},
-        {"comment", GrammarType::Comment},
-        {"null_scalar", GrammarType::NullScalar},
-        {"boolean_scalar", GrammarType::BooleanScalar},
-        {"integer_scalar", GrammarType::IntegerScalar},
-        {"float_scalar", GrammarType::FloatScalar},
-        {"timestamp_scalar", GrammarType::TimestampScalar},
-    };
-    const TSLanguage* yaml = tree_sitter_yaml();
-    Grammar out;
-    out.types.assign(ts_language_symbol_count(yaml), GrammarType::Other);
-    for (TSSymbol symbol = 0; symbol < out.types.size(); ++symbol) {
-      std::string_view name = ts_language_symbol_name(yaml, symbol);
-      for (const auto& [known, type] : kNames) {
-        if (name == known) out.types[symbol] = type;
-      }
+  static constexpr std::pair<std::string_view, GrammarType> kNames[] = {
+      {"document", GrammarType::Document},
+      {"block_node", GrammarType::BlockNode},
+      {"flow_node", GrammarType::FlowNode},
+      {"block_mapping", GrammarType::BlockMapping},
+      {"flow_mapping", GrammarType::FlowMapping},
+      {"block_sequence", GrammarType::BlockSequence},
+      {"flow_sequence", GrammarType::FlowSequence},
+      {"block_mapping_pair", GrammarType::BlockMappingPair},
+      {"flow_pair", GrammarType::FlowPair},
+      {"block_sequence_item", GrammarType::BlockSequenceItem},
+      {"alias", GrammarType::Alias},
+      {"plain_scalar", GrammarType::PlainScalar},
+      {"single_quote_scalar", GrammarType::SingleQuoteScalar},
+      {"double_quote_scalar", GrammarType::DoubleQuoteScalar},
+      {"block_scalar", GrammarType::BlockScalar},
+      {"tag", GrammarType::Tag},
+      {"anchor", GrammarType::Anchor},
+      {"comment", GrammarType::Comment},
+      {"null_scalar", GrammarType::NullScalar},
+      {"boolean_scalar", GrammarType::BooleanScalar},
+      {"integer_scalar", GrammarType::IntegerScalar},
+      {"float_scalar", GrammarType::FloatScalar},
+      {"timestamp_scalar", GrammarType::TimestampScalar},
+  };
+  const TSLanguage* yaml = tree_sitter_yaml();
+  Grammar out;
+  out.types.assign(ts_language_symbol_count(yaml), GrammarType::Other);
+  for (TSSymbol symbol = 0; symbol < out.types.size(); ++symbol) {
+    std::string_view name = ts_language_symbol_name(yaml, symbol);
+    for (const auto& [known, type] : kNames) {
+      if (name == known) out.types[symbol] = type;
     }
-    out.key = ts_language_field_id_for_name(yaml, "key", 3);
-    out.value = ts_language_field_id_for_name(yaml, "value", 5);
-    return out;
+  }
+  out.key = ts_language_field_id_for_name(yaml, "key", 3);
+  out.value = ts_language_field_id_for_name(yaml, "value", 5);
+  return out;
 }();
 
 GrammarType type_of(TSNode node) {
