@@ -5,7 +5,7 @@
 set -eu
 # command:package pairs, then library packages
 tools="g++:g++ cmake:cmake ninja:ninja-build pkg-config:pkg-config patch:patch node:nodejs npm:npm"
-libs="libtree-sitter-dev libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev zlib1g-dev libmimalloc-dev"
+libs="libtree-sitter-dev libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev zlib1g-dev libjemalloc-dev"
 if [ "${1:-}" = "--test" ]; then
   tools="$tools git:git shellcheck:shellcheck pre-commit:pre-commit xmllint:libxml2-utils groff:groff-base man:man-db col:bsdextrautils
     dpkg-shlibdeps:dpkg-dev zsh:zsh fish:fish nvim:neovim chromium:chromium clang:clang python3:python3

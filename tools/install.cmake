@@ -53,7 +53,7 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # libc6, libstdc++6, libmimalloc2.0 from the binary
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # none for a static PIE build; else libc6, libstdc++6
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS shellcheck)  # IB701 runs it when it is on PATH
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS pre-commit)
 include(CPack)
